@@ -1,0 +1,46 @@
+import { useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { batchProgress, batchState, type StatusCounts } from '@/lib/domain/batch-state';
+import { JOB_STATUSES } from '@/lib/domain/job-state';
+import type { BatchRow } from '@/lib/queries/columns';
+import { JobStatusBadge } from '../jobs/job-status-badge';
+import { BatchStateBadge } from './batch-state-badge';
+
+export function BatchHeader({ batch, counts, locale }: { batch: BatchRow; counts: StatusCounts; locale: string }) {
+  const t = useTranslations('BatchPage');
+  const progress = batchProgress(counts);
+  return (
+    <header className="page-header">
+      <p>
+        <Link href={`/${locale}/batches`} className="back-link">
+          ← {t('back')}
+        </Link>
+      </p>
+      <div className="title-row">
+        <h1>
+          <span className="visually-hidden">{t('title')} </span>
+          <span className="batch-id">{batch.id}</span>
+        </h1>
+        <BatchStateBadge state={batchState(batch)} />
+      </div>
+      {batch.description ? <p className="description">{batch.description}</p> : null}
+      <div className="progress-block">
+        <progress
+          className="progress"
+          max={Math.max(progress.total, 1)}
+          value={progress.finished}
+          aria-label={t('progressLabel')}
+          aria-valuetext={t('progress', { finished: progress.finished, total: progress.total })}
+        />
+        <span className="progress-text">{t('progress', { finished: progress.finished, total: progress.total })}</span>
+      </div>
+      <ul className="status-counts" data-testid="status-counts">
+        {JOB_STATUSES.filter((s) => counts[s] > 0).map((s) => (
+          <li key={s} data-status={s}>
+            <JobStatusBadge status={s} /> <span className="count">{counts[s]}</span>
+          </li>
+        ))}
+      </ul>
+    </header>
+  );
+}

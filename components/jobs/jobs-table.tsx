@@ -1,0 +1,88 @@
+import { useTranslations } from 'next-intl';
+import { JsonView } from '@/components/ui/json-view';
+import { Pills } from '@/components/ui/pills';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { jobInspectJson } from '@/lib/domain/inspect-json';
+import { attemptsNeedAttention, jobStatus, statusChangedAt } from '@/lib/domain/job-state';
+import type { JobRow } from '@/lib/queries/columns';
+import { JobStatusBadge } from './job-status-badge';
+
+interface JobsTableProps {
+  jobs: readonly JobRow[];
+  /** The good_jobs columns in table order, for the Inspect JSON. */
+  columns: readonly string[];
+  now: Date;
+  caption: string;
+  /** Render every Inspect section open (the "Inspect all" link, which works without JavaScript). */
+  inspectAll: boolean;
+  testId: string;
+}
+
+export function JobsTable({ jobs, columns, now, caption, inspectAll, testId }: JobsTableProps) {
+  const t = useTranslations('JobsTable');
+  return (
+    <div className="table-wrap">
+      <table className="jobs-table" data-testid={testId}>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('job')}</th>
+            <th scope="col">{t('queue')}</th>
+            <th scope="col" className="num">
+              {t('priority')}
+            </th>
+            <th scope="col">{t('labels')}</th>
+            <th scope="col" className="num">
+              {t('attempts')}
+            </th>
+            <th scope="col">{t('status')}</th>
+            <th scope="col" className="actions-col">
+              <span className="visually-hidden">{t('actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        {jobs.map((job) => {
+          const status = jobStatus(job, now);
+          const attention = attemptsNeedAttention(job);
+          return (
+            <tbody key={job.id} className="job" data-job-id={job.id} data-status={status}>
+              <tr>
+                <th scope="row" className="job-cell">
+                  <span className="job-id">{job.id}</span>
+                  <span className="job-class">{job.job_class}</span>
+                </th>
+                <td className="queue">{job.queue_name}</td>
+                <td className="num">{job.priority}</td>
+                <td>
+                  <Pills values={job.labels} />
+                </td>
+                <td className="num">
+                  <span
+                    className={attention ? 'attempts attempts-attention' : 'attempts'}
+                    data-testid="attempts"
+                    title={attention ? t('attemptsWithErrors', { count: job.executions_count ?? 0 }) : undefined}
+                  >
+                    {job.executions_count ?? 0}
+                  </span>
+                </td>
+                <td className="status-cell">
+                  <JobStatusBadge status={status} />
+                  <RelativeTime value={statusChangedAt(job)} now={now} />
+                </td>
+                <td className="actions-col" />
+              </tr>
+              <tr className="inspect-row">
+                <td colSpan={7}>
+                  <details data-testid="inspect" open={inspectAll || undefined}>
+                    <summary>{t('inspect')}</summary>
+                    <JsonView json={jobInspectJson(job, job.serialized_params_text, columns)} />
+                  </details>
+                </td>
+              </tr>
+            </tbody>
+          );
+        })}
+      </table>
+    </div>
+  );
+}

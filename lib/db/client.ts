@@ -1,0 +1,42 @@
+import 'server-only';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema';
+
+// GoodJob stores UTC in `timestamp without time zone`: keep the text and parse it as UTC (lib/domain/time.ts),
+// never as the server's local time (node-postgres' default).
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (value) => value);
+
+export class DatabaseNotConfiguredError extends Error {
+  constructor() {
+    super('DATABASE_URL is not set: start the dashboard with `npm start` or set DATABASE_URL');
+  }
+}
+
+export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
+
+let current: { url: string; db: Db } | null = null;
+
+export function poolConfig(url: string): pg.PoolConfig {
+  return {
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 2000),
+    // One slow query must not pile up requests behind it.
+    statement_timeout: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 5000),
+    application_name: 'goodjob-dashboard',
+  };
+}
+
+/** The one pool of the process, made on first use from DATABASE_URL. */
+export function getDb(): Db {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new DatabaseNotConfiguredError();
+  if (current?.url !== url) {
+    const pool = new pg.Pool(poolConfig(url));
+    // An idle client that loses its server (restart, pg_terminate_backend) must not crash the process.
+    pool.on('error', () => undefined);
+    current = { url, db: drizzle(pool, { schema }) as Db };
+  }
+  return current.db;
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { decodeCursor, encodeCursor } from './cursor';
+import { parseUuid } from './ids';
+
+describe('cursor', () => {
+  it('round-trips', () => {
+    const c = { at: '2026-03-06 20:06:00.334792', id: 'c1c8d1f6-480f-4612-b91a-533644080610' };
+    expect(decodeCursor(encodeCursor(c))).toEqual(c);
+  });
+  it.each([undefined, '', 'zzz', '!!!', 'a'.repeat(200), encodeCursor({ at: 'yesterday', id: 'c1c8d1f6-480f-4612-b91a-533644080610' }),
+    encodeCursor({ at: '2026-03-06 20:06:00', id: 'nope' }), Buffer.from("2026-03-06 20:06:00|x|'; drop").toString('base64url')])(
+    'rejects %s',
+    (bad) => expect(decodeCursor(bad)).toBeNull(),
+  );
+});
+
+describe('parseUuid', () => {
+  it('accepts any case and lowercases', () => {
+    expect(parseUuid('C1C8D1F6-480F-4612-B91A-533644080610')).toBe('c1c8d1f6-480f-4612-b91a-533644080610');
+  });
+  it.each(['', 'x', '../etc', 'c1c8d1f6480f4612b91a533644080610x', "c1c8d1f6-480f-4612-b91a-53364408061'", 42, null])('rejects %s', (bad) => {
+    expect(parseUuid(bad)).toBeNull();
+  });
+});

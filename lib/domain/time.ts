@@ -1,0 +1,25 @@
+// GoodJob stores UTC in `timestamp without time zone`; the driver hands us its text ('2026-03-06 20:06:07.190828').
+
+const DB_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?$/;
+
+/** Parses a database timestamp text as UTC. Returns null for null or text that is not a timestamp. */
+export function parseDbTime(value: string | null | undefined): Date | null {
+  if (value == null) return null;
+  const m = DB_TIME.exec(value);
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const ms = m[7] ? Number(m[7].padEnd(3, '0').slice(0, 3)) : 0;
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms));
+}
+
+/** GoodJob's way of printing a time: `2026-03-06 20:06:07 UTC` (fraction truncated, as Ruby's Time#to_s does). */
+export function formatUtcSeconds(value: string): string {
+  const m = DB_TIME.exec(value);
+  if (!m) return value;
+  return `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}:${m[6]} UTC`;
+}
+
+/** A JS date as database timestamp text in UTC, for query parameters: `2026-03-06 20:06:07.190`. */
+export function toDbTime(date: Date): string {
+  return date.toISOString().replace('T', ' ').replace('Z', '');
+}

@@ -1,0 +1,36 @@
+import 'server-only';
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Capabilities } from '../db/capabilities';
+import { goodJobBatches, goodJobs, type GoodJobBatchRow, type GoodJobRow } from '../db/schema';
+
+/** A job as the pages use it: every column the database has; `serialized_params` as jsonb text (key order kept). */
+export type JobRow = Omit<GoodJobRow, 'serialized_params' | 'lock_type'> & {
+  lock_type?: number | null;
+  serialized_params_text: string | null;
+};
+
+export type BatchRow = Omit<GoodJobBatchRow, 'serialized_properties' | 'jobs_finished_at'> & {
+  jobs_finished_at?: string | null;
+  serialized_properties_text: string | null;
+};
+
+type Selection = Record<string, PgColumn | SQL>;
+
+function present(all: Record<string, PgColumn>, columns: readonly string[], except: string): Selection {
+  return Object.fromEntries(Object.entries(all).filter(([name]) => name !== except && columns.includes(name)));
+}
+
+export function jobSelection(caps: Capabilities): Selection {
+  return {
+    ...present(getTableColumns(goodJobs), caps.jobColumns, 'serialized_params'),
+    serialized_params_text: sql<string | null>`${goodJobs.serialized_params}::text`,
+  };
+}
+
+export function batchSelection(caps: Capabilities): Selection {
+  return {
+    ...present(getTableColumns(goodJobBatches), caps.batchColumns, 'serialized_properties'),
+    serialized_properties_text: sql<string | null>`${goodJobBatches.serialized_properties}::text`,
+  };
+}
