@@ -28,7 +28,7 @@ const lit = (v) => {
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   return `'${String(v).replace(/'/g, "''")}'`;
 };
-const time = (v) => (v === null ? 'NULL' : lit(v.replace(/ UTC$/, '')));
+const time = (v, fraction = '') => (v === null ? 'NULL' : lit(v.replace(/ UTC$/, '') + fraction));
 const arr = (v) => (v === null ? 'NULL' : lit(`{${v.map((s) => `"${s.replace(/"/g, '\\"')}"`).join(',')}}`));
 // Stable made-up ids for executions, so that re-running this script changes nothing.
 const fakeUuid = (seed) => {
@@ -53,15 +53,19 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
       time(batch.jobs_finished_at),
     ].join(', ')});`,
   );
-  for (const job of jobs) {
+  for (const [index, job] of jobs.entries()) {
     const { _good_job: g, ...params } = job;
+    // The pages print whole seconds; the fractions below (the same for every time of a row) make `created_at DESC`
+    // give the pages' row order where two jobs were created in the same second.
+    const f = `.${String(900000 - index * 10000).padStart(6, '0')}`;
+    const jt = (v) => time(v, f);
     out.push(
       `INSERT INTO good_jobs (id, queue_name, priority, serialized_params, scheduled_at, performed_at, finished_at, error, created_at, updated_at, active_job_id, concurrency_key, cron_key, retried_good_job_id, cron_at, batch_id, batch_callback_id, is_discrete, executions_count, job_class, error_event, labels, locked_by_id, locked_at) VALUES (${[
-        lit(g.id), lit(g.queue_name), lit(g.priority), lit(JSON.stringify(params)), time(g.scheduled_at),
-        time(g.performed_at), time(g.finished_at), lit(g.error), time(g.created_at), time(g.updated_at),
-        lit(g.active_job_id), lit(g.concurrency_key), lit(g.cron_key), 'NULL', time(g.cron_at), lit(g.batch_id),
+        lit(g.id), lit(g.queue_name), lit(g.priority), lit(JSON.stringify(params)), jt(g.scheduled_at),
+        jt(g.performed_at), jt(g.finished_at), lit(g.error), jt(g.created_at), jt(g.updated_at),
+        lit(g.active_job_id), lit(g.concurrency_key), lit(g.cron_key), 'NULL', jt(g.cron_at), lit(g.batch_id),
         lit(g.batch_callback_id), 'true', lit(g.executions_count), lit(g.job_class),
-        g.error_event === null ? 'NULL' : ERROR_EVENTS[g.error_event], arr(g.labels), lit(g.locked_by_id), time(g.locked_at),
+        g.error_event === null ? 'NULL' : ERROR_EVENTS[g.error_event], arr(g.labels), lit(g.locked_by_id), jt(g.locked_at),
       ].join(', ')});`,
     );
     // Executions: one per attempt; every attempt but the last failed (the last one failed too if the job did).

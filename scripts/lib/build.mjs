@@ -1,0 +1,40 @@
+// Builds the production bundle when there is none or it is older than the sources.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+const SOURCES = ['app', 'components', 'lib', 'messages', 'proxy.ts', 'next.config.ts', 'global.d.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+export function nextBin() {
+  return createRequire(import.meta.url).resolve('next/dist/bin/next');
+}
+
+export function buildIsFresh(root = process.cwd()) {
+  const buildId = join(root, '.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return false;
+  const built = statSync(buildId).mtimeMs;
+  return SOURCES.every((s) => newestMtime(join(root, s)) <= built);
+}
+
+export function ensureBuild({ force = false } = {}) {
+  if (!force && buildIsFresh()) return;
+  console.log(force ? 'Building the dashboard…' : 'Building the dashboard (no build yet, or sources changed)…');
+  const result = spawnSync(process.execPath, [nextBin(), 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  if (result.status !== 0) {
+    console.error('The build failed: see the messages above.');
+    process.exit(result.status ?? 1);
+  }
+}
