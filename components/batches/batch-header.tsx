@@ -34,7 +34,7 @@ export function BatchHeader({ batch, counts, locale }: { batch: BatchRow; counts
         />
         <span className="progress-text">{t('progress', { finished: progress.finished, total: progress.total })}</span>
       </div>
-      <ul className="status-counts" data-testid="status-counts">
+      <ul className="status-counts" data-testid="job-counts">
         {JOB_STATUSES.filter((s) => counts[s] > 0).map((s) => (
           <li key={s} data-status={s}>
             <JobStatusBadge status={s} /> <span className="count">{counts[s]}</span>

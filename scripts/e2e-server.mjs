@@ -1,0 +1,48 @@
+// The server the end-to-end tests drive: a fresh scratch database on the real PostgreSQL with GoodJob's schema,
+// the demo seed batches and GoodJob's own fixture rows, then `next start` on it. The database is dropped on exit.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { nextBin } from './lib/build.mjs';
+
+const url = process.env.E2E_DATABASE_URL;
+const port = process.env.E2E_PORT;
+if (!url || !port) throw new Error('E2E_DATABASE_URL and E2E_PORT are set by playwright.config.ts');
+const target = new URL(url);
+const name = target.pathname.slice(1);
+const adminUrl = new URL(url);
+adminUrl.pathname = '/postgres';
+
+async function adminQuery(sql) {
+  const client = new pg.Client({ connectionString: adminUrl.toString() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+await adminQuery(`CREATE DATABASE ${name}`);
+const client = new pg.Client({ connectionString: url });
+await client.connect();
+await client.query(readFileSync('drizzle/0000_goodjob_v4_schema.sql', 'utf8').replaceAll('--> statement-breakpoint', ''));
+for (const file of ['lib/db/seed/demo-seeds.sql', 'lib/db/seed/goodjob-real-inserts.sql']) await client.query(readFileSync(file, 'utf8'));
+await client.end();
+
+const child = spawn(process.execPath, [nextBin(), 'start', '--hostname', '127.0.0.1', '--port', port], {
+  stdio: 'inherit',
+  env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: '1' },
+});
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  child.kill('SIGTERM');
+  await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+child.on('exit', stop);
