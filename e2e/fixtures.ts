@@ -21,7 +21,6 @@ export function messages(locale: Locale): Messages {
 /** The database the e2e server reads (set by playwright.config.ts). */
 export const test = base.extend<object, { db: pg.Pool }>({
   db: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from the destructuring
     async ({}, use) => {
       const pool = new pg.Pool({ connectionString: process.env.E2E_DATABASE_URL, max: 3 });
       await use(pool);
