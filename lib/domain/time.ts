@@ -23,3 +23,17 @@ export function formatUtcSeconds(value: string): string {
 export function toDbTime(date: Date): string {
   return date.toISOString().replace('T', ' ').replace('Z', '');
 }
+
+/** A database timestamp as ActiveJob (Rails 7.1+) writes `enqueued_at`: ISO 8601 UTC with nanoseconds and `Z`. */
+export function activeJobTime(value: string): string {
+  const m = DB_TIME.exec(value);
+  if (!m) throw new Error(`not a timestamp: ${value}`);
+  return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${(m[7] ?? '').padEnd(6, '0')}000Z`;
+}
+
+/** A database timestamp as ActiveSupport's JSON writes a time (milliseconds), for GoodJob's NOTIFY payload. */
+export function jsonTime(value: string): string {
+  const m = DB_TIME.exec(value);
+  if (!m) throw new Error(`not a timestamp: ${value}`);
+  return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${(m[7] ?? '').padEnd(3, '0').slice(0, 3)}Z`;
+}
