@@ -4,6 +4,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { NavBar } from '@/components/nav-bar';
+import { ActionAnnouncer } from '@/components/ui/action-announcer';
 import { isLocale, LOCALES } from '@/lib/i18n/routing';
 
 export function generateStaticParams() {
@@ -26,9 +27,11 @@ export default async function LocaleLayout({ children, params }: { children: Rea
       <body>
         <NextIntlClientProvider>
           <NavBar locale={locale} />
-          <main className="page" id="main">
-            {children}
-          </main>
+          <ActionAnnouncer>
+            <main className="page" id="main">
+              {children}
+            </main>
+          </ActionAnnouncer>
         </NextIntlClientProvider>
       </body>
     </html>

@@ -5,8 +5,9 @@ import { JOB_STATUSES } from '@/lib/domain/job-state';
 import type { BatchRow } from '@/lib/queries/columns';
 import { JobStatusBadge } from '../jobs/job-status-badge';
 import { BatchStateBadge } from './batch-state-badge';
+import { RetryBatchButton } from './retry-batch-button';
 
-export function BatchHeader({ batch, counts, locale }: { batch: BatchRow; counts: StatusCounts; locale: string }) {
+export function BatchHeader({ batch, counts, locale, actionsEnabled }: { batch: BatchRow; counts: StatusCounts; locale: string; actionsEnabled: boolean }) {
   const t = useTranslations('BatchPage');
   const progress = batchProgress(counts);
   return (
@@ -22,6 +23,9 @@ export function BatchHeader({ batch, counts, locale }: { batch: BatchRow; counts
           <span className="batch-id">{batch.id}</span>
         </h1>
         <BatchStateBadge state={batchState(batch)} />
+        {actionsEnabled && batch.discarded_at !== null && counts.discarded > 0 ? (
+          <RetryBatchButton batchId={batch.id} discardedJobs={counts.discarded} path={`/${locale}/batches/${batch.id}`} />
+        ) : null}
       </div>
       {batch.description ? <p className="description">{batch.description}</p> : null}
       <div className="progress-block">

@@ -12,6 +12,8 @@ interface Props {
   /** The batch page's path, for links that keep the page and change its query. */
   basePath: string;
   after: Cursor | null;
+  /** False in read-only mode. */
+  actionsEnabled: boolean;
 }
 
 function href(basePath: string, params: Record<string, string | null>) {
@@ -19,7 +21,7 @@ function href(basePath: string, params: Record<string, string | null>) {
   return query.size > 0 ? `${basePath}?${query.toString()}` : basePath;
 }
 
-export function BatchJobsSection({ kind, page, now, inspectAll, basePath, after }: Props) {
+export function BatchJobsSection({ kind, page, now, inspectAll, basePath, after, actionsEnabled }: Props) {
   const t = useTranslations('BatchPage');
   const tt = useTranslations('JobsTable');
   const title = kind === 'callback' ? t('callbackJobs') : t('batchedJobs');
@@ -38,7 +40,7 @@ export function BatchJobsSection({ kind, page, now, inspectAll, basePath, after 
       {page.jobs.length === 0 ? (
         <p className="empty">{kind === 'callback' ? t('noCallbackJobs') : t('noBatchedJobs')}</p>
       ) : (
-        <JobsTable jobs={page.jobs} columns={page.columns} now={now} caption={title} inspectAll={inspectAll} testId={`${kind}-jobs`} />
+        <JobsTable jobs={page.jobs} columns={page.columns} now={now} caption={title} inspectAll={inspectAll} testId={`${kind}-jobs`} actionsPath={actionsEnabled ? basePath : null} />
       )}
       {kind === 'batched' && (after || page.next) ? (
         <nav className="pager" aria-label={t('pagination')}>

@@ -3,8 +3,9 @@ import { JsonView } from '@/components/ui/json-view';
 import { Pills } from '@/components/ui/pills';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { jobInspectJson } from '@/lib/domain/inspect-json';
-import { attemptsNeedAttention, jobStatus, statusChangedAt } from '@/lib/domain/job-state';
+import { allowedActions, attemptsNeedAttention, jobStatus, statusChangedAt } from '@/lib/domain/job-state';
 import type { JobRow } from '@/lib/queries/columns';
+import { JobActionsMenu } from './job-actions-menu';
 import { JobStatusBadge } from './job-status-badge';
 
 interface JobsTableProps {
@@ -16,9 +17,11 @@ interface JobsTableProps {
   /** Render every Inspect section open (the "Inspect all" link, which works without JavaScript). */
   inspectAll: boolean;
   testId: string;
+  /** The page to refresh after an action; null hides the actions (read-only mode). */
+  actionsPath: string | null;
 }
 
-export function JobsTable({ jobs, columns, now, caption, inspectAll, testId }: JobsTableProps) {
+export function JobsTable({ jobs, columns, now, caption, inspectAll, testId, actionsPath }: JobsTableProps) {
   const t = useTranslations('JobsTable');
   return (
     <div className="table-wrap">
@@ -69,7 +72,11 @@ export function JobsTable({ jobs, columns, now, caption, inspectAll, testId }: J
                   <JobStatusBadge status={status} />
                   <RelativeTime value={statusChangedAt(job)} now={now} />
                 </td>
-                <td className="actions-col" />
+                <td className="actions-col">
+                  {actionsPath ? (
+                    <JobActionsMenu jobId={job.id} jobClass={job.job_class ?? ''} actions={allowedActions(status)} path={actionsPath} />
+                  ) : null}
+                </td>
               </tr>
               <tr className="inspect-row">
                 <td colSpan={7}>

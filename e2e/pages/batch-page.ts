@@ -30,6 +30,35 @@ export class BatchPage {
     return this.page.locator(`tbody.job[data-job-id="${jobId}"]`);
   }
 
+  /** Opens the job's actions menu, picks the action and confirms it in the dialog; returns the dialog's question. */
+  async act(jobId: string, action: string): Promise<string> {
+    const row = this.job(jobId);
+    await row.getByText(this.t('JobAction', 'menu'), { exact: true }).click();
+    await row.getByTestId(`action-${action}`).click();
+    return this.confirm(this.t('JobAction', action));
+  }
+
+  async retryBatch(): Promise<string> {
+    await this.page.getByTestId('action-retry-batch').click();
+    return this.confirm(this.t('BatchActions', 'retryBatch'));
+  }
+
+  private async confirm(label: string): Promise<string> {
+    const dialog = this.page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('heading')).toHaveText(this.t('ConfirmAction', 'title'));
+    const question = (await dialog.locator('p').textContent()) ?? '';
+    await dialog.getByRole('button', { name: label, exact: true }).click();
+    return question;
+  }
+
+  /** The text of the page's aria-live region once it says something. */
+  async result(): Promise<string> {
+    const region = this.page.getByTestId('action-result');
+    await expect(region.locator('.toast')).toBeVisible();
+    return (await region.locator('.toast span').textContent()) ?? '';
+  }
+
   async inspect(jobId: string): Promise<string> {
     const row = this.job(jobId);
     await row.getByText(this.t('JobsTable', 'inspect'), { exact: true }).click();

@@ -5,6 +5,7 @@ import { BatchAttributes } from '@/components/batches/batch-attributes';
 import { BatchHeader } from '@/components/batches/batch-header';
 import { BatchJobsSection } from '@/components/batches/batch-jobs-section';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
+import { isReadOnly } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { loadOrUnavailable, UNAVAILABLE } from '@/lib/db/load';
 import { decodeCursor } from '@/lib/domain/cursor';
@@ -34,12 +35,24 @@ export default async function BatchPage({ params, searchParams }: Props) {
   if (data === UNAVAILABLE) return <DatabaseUnavailable />;
   if (data === null) notFound();
   const inspectAll = query.inspect === 'all';
+  const actionsEnabled = !isReadOnly();
+  const basePath = `/${locale}/batches/${batchId}`;
   return (
     <>
-      <BatchHeader batch={data.batch} counts={data.counts} locale={locale} />
+      <BatchHeader batch={data.batch} counts={data.counts} locale={locale} actionsEnabled={actionsEnabled} />
       <BatchAttributes batch={data.batch} columns={data.batchColumns} />
-      <BatchJobsSection kind="callback" page={data.callbackJobs} now={now} inspectAll={inspectAll} basePath={`/${locale}/batches/${batchId}`} after={after} />
-      <BatchJobsSection kind="batched" page={data.batchedJobs} now={now} inspectAll={inspectAll} basePath={`/${locale}/batches/${batchId}`} after={after} />
+      {(['callback', 'batched'] as const).map((kind) => (
+        <BatchJobsSection
+          key={kind}
+          kind={kind}
+          page={kind === 'callback' ? data.callbackJobs : data.batchedJobs}
+          now={now}
+          inspectAll={inspectAll}
+          basePath={basePath}
+          after={after}
+          actionsEnabled={actionsEnabled}
+        />
+      ))}
     </>
   );
 }

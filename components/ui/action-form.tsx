@@ -1,0 +1,96 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState, useEffect, useRef, useState, useTransition } from 'react';
+import { INITIAL_ACTION_STATE, type ActionState } from '@/lib/actions/action-state';
+import { useAnnounce } from './action-announcer';
+
+interface ActionFormProps {
+  serverAction: (previous: ActionState, form: FormData) => Promise<ActionState>;
+  fields: Record<string, string>;
+  label: string;
+  /** The confirmation sentence, naming the job or batch and the action. */
+  question: string;
+  danger?: boolean;
+  testId?: string;
+}
+
+/**
+ * One action as a form bound to a server action: it works without JavaScript; with it, a localized confirmation
+ * dialog comes first and the result is announced in the page's aria-live region.
+ */
+export function ActionForm({ serverAction, fields, label, question, danger = false, testId }: ActionFormProps) {
+  const t = useTranslations('ConfirmAction');
+  // Without JavaScript the form posts to the server action (useActionState keeps progressive enhancement);
+  // with it, submitting asks first, then calls the action and announces the answer in the page's live region,
+  // which outlives this form when the answer removes or changes the row.
+  const [, formAction] = useActionState(serverAction, INITIAL_ACTION_STATE);
+  const [pending, startTransition] = useTransition();
+  const announce = useAnnounce();
+  const form = useRef<HTMLFormElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const seq = useRef(0);
+  const [asking, setAsking] = useState(false);
+
+  // The dialog lives inside the row's menu: close the menu once the question is answered.
+  const closeMenu = () => form.current?.closest('details')?.removeAttribute('open');
+  const submit = () => {
+    const data = new FormData(form.current ?? undefined);
+    closeMenu();
+    startTransition(async () => {
+      const answer = await serverAction({ ...INITIAL_ACTION_STATE, seq: seq.current }, data);
+      seq.current = answer.seq;
+      announce(answer);
+    });
+  };
+
+  useEffect(() => {
+    if (asking) dialog.current?.showModal();
+    else dialog.current?.close();
+  }, [asking]);
+
+  return (
+    <form
+      ref={form}
+      action={formAction}
+      className="action-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setAsking(true);
+      }}
+    >
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className={danger ? 'menu-item menu-item-danger' : 'menu-item'} disabled={pending} data-testid={testId}>
+        {pending ? t('working') : label}
+      </button>
+      <dialog ref={dialog} className="confirm-dialog" aria-labelledby={`${testId}-title`} onClose={() => setAsking(false)}>
+        <h2 id={`${testId}-title`}>{t('title')}</h2>
+        <p>{question}</p>
+        <div className="dialog-buttons">
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setAsking(false);
+              closeMenu();
+            }}
+          >
+            {t('cancel')}
+          </button>
+          <button
+            type="button"
+            className={danger ? 'button button-danger' : 'button button-primary'}
+            onClick={() => {
+              setAsking(false);
+              submit();
+            }}
+          >
+            {label}
+          </button>
+        </div>
+      </dialog>
+    </form>
+  );
+}

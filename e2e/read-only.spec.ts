@@ -1,0 +1,59 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { expect, messages, test } from './fixtures';
+import { BatchPage } from './pages/batch-page';
+import { seedBatch } from './seed';
+
+const PORT = Number(process.env.E2E_PORT ?? 3917) + 1;
+const READ_ONLY = `http://127.0.0.1:${PORT}`;
+let server: ChildProcess;
+
+test.beforeAll(async ({ request }) => {
+  const next = createRequire(import.meta.url).resolve('next/dist/bin/next');
+  server = spawn(process.execPath, [next, 'start', '--hostname', '127.0.0.1', '--port', String(PORT)], {
+    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL, DASHBOARD_READ_ONLY: '1', NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: 'ignore',
+  });
+  await expect(async () => {
+    expect((await request.get(`${READ_ONLY}/en/batches`)).status()).toBe(200);
+  }).toPass({ timeout: 30_000 });
+});
+
+test.afterAll(() => {
+  server?.kill('SIGTERM');
+});
+
+test('read-only mode offers no action, refuses a forged action request and answers 403 to other writes', async ({ page, db, request }) => {
+  const { batchId, jobIds } = await seedBatch(db, ['discarded', 'queued']);
+  const before = await db.query('SELECT * FROM good_jobs WHERE batch_id = $1 ORDER BY id', [batchId]);
+
+  await page.goto(`${READ_ONLY}/ru/batches/${batchId}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(batchId);
+  await expect(page.getByTestId('batched-jobs').locator('tbody.job')).toHaveCount(2);
+  await expect(page.getByTestId('job-actions')).toHaveCount(0);
+  await expect(page.getByTestId('action-retry-batch')).toHaveCount(0);
+
+  // Capture the request the normal dashboard sends for "Retry", stop it there, and send it to the read-only one.
+  const batchPage = new BatchPage(page, 'ru');
+  await batchPage.open(batchId);
+  let captured: { headers: Record<string, string>; body: Buffer } | null = null;
+  await page.route(`**/ru/batches/${batchId}`, async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    captured = { headers: route.request().headers(), body: route.request().postDataBuffer() ?? Buffer.alloc(0) };
+    await route.abort();
+  });
+  await batchPage.act(jobIds[0]!, 'retry');
+  await expect.poll(() => captured !== null).toBe(true);
+  const forged = await request.post(`${READ_ONLY}/ru/batches/${batchId}`, {
+    headers: { ...captured!.headers, origin: READ_ONLY, host: `127.0.0.1:${PORT}` },
+    data: captured!.body,
+  });
+  expect(forged.status()).toBe(200);
+  expect(await forged.text()).toContain(messages('ru').ActionResult!.refused!);
+
+  const plain = await request.post(`${READ_ONLY}/ru/batches/${batchId}`, { form: { action: 'retry', jobId: jobIds[0]! } });
+  expect(plain.status()).toBe(403);
+
+  const after = await db.query('SELECT * FROM good_jobs WHERE batch_id = $1 ORDER BY id', [batchId]);
+  expect(after.rows).toEqual(before.rows);
+});

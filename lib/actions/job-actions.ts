@@ -1,0 +1,78 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { retryBatch } from '../commands/batch-commands';
+import { destroyJob, discardJob, forceDiscardJob, rescheduleJob, retryJob, type CommandOutcome } from '../commands/job-commands';
+import { isReadOnly } from '../config';
+import { getDb, type Db } from '../db/client';
+import { isDatabaseUnavailable } from '../db/errors';
+import { uuidSchema } from '../domain/ids';
+import { JOB_ACTIONS, type JobAction } from '../domain/job-state';
+import { LOCALES } from '../i18n/routing';
+import { failureMessageKey, type ActionOutcome, type ActionState } from './action-state';
+import { logAction } from './audit';
+
+const COMMANDS: Record<JobAction, (db: Db, id: string) => Promise<CommandOutcome>> = {
+  retry: retryJob,
+  discard: discardJob,
+  forceDiscard: forceDiscardJob,
+  reschedule: rescheduleJob,
+  destroy: destroyJob,
+};
+
+/** The page to refresh afterwards: a path of ours under a locale, nothing else. */
+const pagePath = z.string().max(300).regex(/^\/(?:en|ko|ja|ru)(?:\/[A-Za-z0-9_-]+)*$/);
+const locale = z.enum(LOCALES);
+
+const jobInput = z.object({ action: z.enum(JOB_ACTIONS), jobId: uuidSchema, locale, path: pagePath });
+const batchInput = z.object({ batchId: uuidSchema, locale, path: pagePath });
+
+async function run<T extends { outcome: CommandOutcome }>(command: () => Promise<T>): Promise<T | { outcome: 'unavailable' }> {
+  try {
+    return await command();
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return { outcome: 'unavailable' };
+    throw error;
+  }
+}
+
+export async function jobActionAction(previous: ActionState, form: FormData): Promise<ActionState> {
+  const input = jobInput.safeParse(Object.fromEntries(form));
+  const t = await getTranslations({ locale: input.success ? input.data.locale : 'en', namespace: 'ActionResult' });
+  const answer = (outcome: ActionOutcome, message: string): ActionState => ({ outcome, message, seq: previous.seq + 1 });
+  if (!input.success) {
+    logAction({ action: String(form.get('action') ?? 'unknown'), outcome: 'invalid' });
+    return answer('invalid', t('invalid'));
+  }
+  const { action, jobId, path } = input.data;
+  if (isReadOnly()) {
+    logAction({ action, jobId, outcome: 'refused' });
+    return answer('refused', t('refused'));
+  }
+  const { outcome } = await run(async () => ({ outcome: await COMMANDS[action](getDb(), jobId) }));
+  logAction({ action, jobId, outcome });
+  if (outcome !== 'unavailable') revalidatePath(path);
+  return answer(outcome, outcome === 'done' ? t(action, { id: jobId }) : t(failureMessageKey(outcome, 'job')));
+}
+
+export async function retryBatchAction(previous: ActionState, form: FormData): Promise<ActionState> {
+  const input = batchInput.safeParse(Object.fromEntries(form));
+  const t = await getTranslations({ locale: input.success ? input.data.locale : 'en', namespace: 'ActionResult' });
+  const answer = (outcome: ActionOutcome, message: string): ActionState => ({ outcome, message, seq: previous.seq + 1 });
+  if (!input.success) {
+    logAction({ action: 'retryBatch', outcome: 'invalid' });
+    return answer('invalid', t('invalid'));
+  }
+  const { batchId, path } = input.data;
+  if (isReadOnly()) {
+    logAction({ action: 'retryBatch', batchId, outcome: 'refused' });
+    return answer('refused', t('refused'));
+  }
+  const result = await run(() => retryBatch(getDb(), batchId));
+  logAction({ action: 'retryBatch', batchId, outcome: result.outcome });
+  if (result.outcome !== 'unavailable') revalidatePath(path);
+  if (result.outcome === 'done') return answer('done', t('retryBatch', { id: batchId, count: 'retried' in result ? result.retried : 0 }));
+  return answer(result.outcome, t(failureMessageKey(result.outcome, 'batch')));
+}
