@@ -60,6 +60,12 @@ test.describe('locales', () => {
   });
 });
 
+/** The six batches of goodjob-real-inserts.sql (written by GoodJob v4.19.2 itself). */
+const FIXTURE_BATCHES = [
+  '719e79b5-1b93-47ed-9679-94015b4440c0', 'c5b15a02-8743-4438-971c-d7f1d14b56b3', 'd28be5a1-8189-45e0-9399-fa24b788ffde',
+  '01ecfd63-f893-4432-abe6-9c3843fbf241', '763b0473-5c02-4228-b2ee-f7ea084bdfaf', 'b11bdefc-eccb-471b-bd56-0a30b894e9bd',
+];
+
 test.describe("GoodJob's own fixture data", () => {
   test('the batches list links to every batch, newest first', async ({ page, db }) => {
     const { rows } = await db.query<{ id: string }>('SELECT id FROM good_job_batches ORDER BY created_at DESC, id DESC');
@@ -71,8 +77,9 @@ test.describe("GoodJob's own fixture data", () => {
   });
 
   test('every fixture batch opens in all four locales with its jobs and states', async ({ page, db }) => {
-    const { rows: batches } = await db.query<{ id: string }>(`SELECT id FROM good_job_batches WHERE created_at > '2026-11-01'`);
-    expect(batches).toHaveLength(6);
+    const batches = FIXTURE_BATCHES.map((id) => ({ id }));
+    const { rowCount } = await db.query('SELECT 1 FROM good_job_batches WHERE id = ANY($1)', [FIXTURE_BATCHES]);
+    expect(rowCount).toBe(6);
     for (const { id } of batches) {
       const { rows: jobs } = await db.query<{ id: string; batch_id: string | null }>(
         'SELECT id, batch_id FROM good_jobs WHERE batch_id = $1 OR batch_callback_id = $1',
@@ -98,7 +105,8 @@ test.describe("GoodJob's own fixture data", () => {
 
   test('a running job and a scheduled job show their state', async ({ page, db }) => {
     const { rows } = await db.query<{ batch_id: string }>(
-      `SELECT batch_id FROM good_jobs WHERE batch_id IS NOT NULL AND finished_at IS NULL AND scheduled_at > now() AT TIME ZONE 'utc' LIMIT 1`,
+      `SELECT batch_id FROM good_jobs WHERE batch_id = ANY($1) AND finished_at IS NULL AND scheduled_at > now() AT TIME ZONE 'utc' LIMIT 1`,
+      [FIXTURE_BATCHES],
     );
     await page.goto(`/ru/batches/${rows[0]!.batch_id}`);
     await expect(page.getByTestId('status-scheduled').first()).toHaveText(messages('ru').JobStatus!.scheduled!);
