@@ -1,22 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
+import type { ChildProcess } from 'node:child_process';
 import { expect, messages, test } from './fixtures';
 import { BatchPage } from './pages/batch-page';
 import { seedBatch } from './seed';
+import { startServer } from './server';
 
 const PORT = Number(process.env.E2E_PORT ?? 3917) + 1;
 const READ_ONLY = `http://127.0.0.1:${PORT}`;
 let server: ChildProcess;
 
 test.beforeAll(async ({ request }) => {
-  const next = createRequire(import.meta.url).resolve('next/dist/bin/next');
-  server = spawn(process.execPath, [next, 'start', '--hostname', '127.0.0.1', '--port', String(PORT)], {
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL, DASHBOARD_READ_ONLY: '1', NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-  });
-  await expect(async () => {
-    expect((await request.get(`${READ_ONLY}/en/batches`)).status()).toBe(200);
-  }).toPass({ timeout: 30_000 });
+  server = await startServer(request, PORT, { DATABASE_URL: process.env.E2E_DATABASE_URL!, DASHBOARD_READ_ONLY: '1' });
 });
 
 test.afterAll(() => {

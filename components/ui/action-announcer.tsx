@@ -1,7 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+
+/** A result stays long enough to be read, then makes room (screen readers have announced it already). */
+const SHOWN_FOR_MS = 12_000;
 import type { ActionState } from '@/lib/actions/action-state';
 
 type Announce = (state: ActionState) => void;
@@ -14,6 +17,11 @@ export function ActionAnnouncer({ children }: { children: ReactNode }) {
   const t = useTranslations('ActionResult');
   const [last, setLast] = useState<ActionState | null>(null);
   const announce = useCallback<Announce>((state) => setLast(state), []);
+  useEffect(() => {
+    if (!last) return;
+    const timer = setTimeout(() => setLast(null), SHOWN_FOR_MS);
+    return () => clearTimeout(timer);
+  }, [last]);
   return (
     <AnnouncerContext.Provider value={announce}>
       {children}

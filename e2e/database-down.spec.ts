@@ -1,0 +1,38 @@
+import type { ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:net';
+import { expect, messages, test } from './fixtures';
+import { startServer } from './server';
+
+const PORT = Number(process.env.E2E_PORT ?? 3917) + 2;
+const BASE = `http://127.0.0.1:${PORT}`;
+let server: ChildProcess;
+let blackHole: Server;
+
+test.beforeAll(async ({ request }) => {
+  // A port that accepts connections and never answers: the dashboard must give up after its connect timeout.
+  blackHole = createServer(() => undefined);
+  await new Promise<void>((resolve) => blackHole.listen(0, '127.0.0.1', resolve));
+  const address = blackHole.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  server = await startServer(request, PORT, { DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/none`, DATABASE_CONNECT_TIMEOUT_MS: '1000' });
+});
+
+test.afterAll(() => {
+  server?.kill('SIGTERM');
+  blackHole?.close();
+});
+
+for (const locale of ['ko', 'ja', 'ru'] as const) {
+  test(`an unreachable database gives a localized page, no stack trace, and the server keeps serving (${locale})`, async ({ page }) => {
+    const m = messages(locale).ErrorPage!;
+    for (const path of [`/${locale}/batches`, `/${locale}/batches/2909c77c-455c-4317-95cd-074f512ab6f1`]) {
+      await page.goto(BASE + path);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(m.unavailableTitle!);
+      await expect(page.getByText(m.unavailableBody!)).toBeVisible();
+      await expect(page.locator('body')).not.toContainText(/ECONNREFUSED|timeout exceeded|at .*\.js:\d+/);
+    }
+    // A malformed id is still a 404: it is answered before any query.
+    const response = await page.goto(`${BASE}/${locale}/batches/nope`);
+    expect(response?.status()).toBe(404);
+  });
+}
