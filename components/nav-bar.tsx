@@ -1,27 +1,43 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { LOCALES, type Locale } from '@/lib/i18n/routing';
+import { Suspense } from 'react';
+import type { Theme } from '@/lib/domain/preferences';
+import type { Locale } from '@/lib/i18n/routing';
+import { LiveUpdates } from './preferences/live-updates';
+import { LocaleSwitcher } from './preferences/locale-switcher';
+import { ThemeSwitch } from './preferences/theme-switch';
+import { TimeZoneSwitch } from './preferences/time-zone-switch';
 
-const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', ko: '한국어', ja: '日本語', ru: 'Русский' };
+export interface DisplayPreferences {
+  theme: Theme;
+  timeZone: string;
+  live: boolean;
+}
 
-export function NavBar({ locale }: { locale: Locale }) {
+export function NavBar({ locale, preferences }: { locale: Locale; preferences: DisplayPreferences }) {
   const t = useTranslations('Nav');
   return (
     <header className="nav">
+      <a href="#main" className="skip-link">
+        {t('skip')}
+      </a>
       <nav aria-label={t('main')} className="nav-inner">
         <Link href={`/${locale}/batches`} className="nav-brand">
           {t('brand')}
         </Link>
         <Link href={`/${locale}/batches`}>{t('batches')}</Link>
+        <Link href={`/${locale}/jobs`}>{t('jobs')}</Link>
+        <Link href={`/${locale}/processes`}>{t('processes')}</Link>
         <span className="nav-spacer" />
-        <span className="nav-locales" role="group" aria-label={t('language')}>
-          {LOCALES.map((l) => (
-            <a key={l} href={`?locale=${l}`} lang={l} hrefLang={l} aria-current={l === locale ? 'true' : undefined}>
-              {LANGUAGE_NAMES[l]}
-            </a>
-          ))}
-        </span>
+        <Suspense fallback={<span className="nav-locales" />}>
+          <LocaleSwitcher current={locale} label={t('language')} />
+        </Suspense>
       </nav>
+      <div className="nav-settings" role="group" aria-label={t('settings')}>
+        <LiveUpdates initial={preferences.live} />
+        <TimeZoneSwitch initial={preferences.timeZone} />
+        <ThemeSwitch initial={preferences.theme} />
+      </div>
     </header>
   );
 }

@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { NextIntlClientProvider } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTimeZone, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { NavBar } from '@/components/nav-bar';
+import { Providers } from '@/components/providers';
 import { ActionAnnouncer } from '@/components/ui/action-announcer';
+import { parseLive, parseTheme, PREFERENCE_COOKIES } from '@/lib/domain/preferences';
 import { isLocale, LOCALES } from '@/lib/i18n/routing';
 
 export function generateStaticParams() {
@@ -22,16 +25,25 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
+  const jar = await cookies();
+  const preferences = {
+    theme: parseTheme(jar.get(PREFERENCE_COOKIES.theme)?.value),
+    live: parseLive(jar.get(PREFERENCE_COOKIES.live)?.value),
+    timeZone: await getTimeZone(),
+  };
   return (
-    <html lang={locale}>
+    // The theme comes from a cookie, so the first paint already has it: no flash of the wrong theme.
+    <html lang={locale} data-theme={preferences.theme}>
       <body>
         <NextIntlClientProvider>
-          <NavBar locale={locale} />
-          <ActionAnnouncer>
-            <main className="page" id="main">
-              {children}
-            </main>
-          </ActionAnnouncer>
+          <Providers>
+            <NavBar locale={locale} preferences={preferences} />
+            <ActionAnnouncer>
+              <main className="page" id="main" tabIndex={-1}>
+                {children}
+              </main>
+            </ActionAnnouncer>
+          </Providers>
         </NextIntlClientProvider>
       </body>
     </html>

@@ -3,11 +3,28 @@ import Link from 'next/link';
 import { batchProgress, batchState, type StatusCounts } from '@/lib/domain/batch-state';
 import { JOB_STATUSES } from '@/lib/domain/job-state';
 import type { BatchRow } from '@/lib/queries/columns';
+import { ExactTime } from '@/components/ui/relative-time';
 import { JobStatusBadge } from '../jobs/job-status-badge';
 import { BatchStateBadge } from './batch-state-badge';
 import { RetryBatchButton } from './retry-batch-button';
 
-export function BatchHeader({ batch, counts, locale, actionsEnabled }: { batch: BatchRow; counts: StatusCounts; locale: string; actionsEnabled: boolean }) {
+const TIMES = [
+  ['created_at', 'created'],
+  ['enqueued_at', 'enqueued'],
+  ['jobs_finished_at', 'jobsFinished'],
+  ['discarded_at', 'discarded'],
+  ['finished_at', 'finished'],
+] as const;
+
+interface Props {
+  batch: BatchRow;
+  counts: StatusCounts;
+  locale: string;
+  actionsEnabled: boolean;
+  now: Date;
+}
+
+export function BatchHeader({ batch, counts, locale, actionsEnabled, now }: Props) {
   const t = useTranslations('BatchPage');
   const progress = batchProgress(counts);
   return (
@@ -28,6 +45,19 @@ export function BatchHeader({ batch, counts, locale, actionsEnabled }: { batch: 
         ) : null}
       </div>
       {batch.description ? <p className="description">{batch.description}</p> : null}
+      <dl className="times" aria-label={t('times')}>
+        {TIMES.map(([column, key]) => {
+          const value = batch[column];
+          return value ? (
+            <div key={column} data-time={column}>
+              <dt>{t(key)}</dt>
+              <dd>
+                <ExactTime value={value} now={now} />
+              </dd>
+            </div>
+          ) : null;
+        })}
+      </dl>
       <div className="progress-block">
         <progress
           className="progress"

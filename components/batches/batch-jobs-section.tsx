@@ -1,56 +1,66 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { JobsTable } from '@/components/jobs/jobs-table';
-import { encodeCursor, type Cursor } from '@/lib/domain/cursor';
+import { Pager } from '@/components/ui/pager';
+import type { StatusCounts } from '@/lib/domain/batch-state';
+import { encodeCursor } from '@/lib/domain/cursor';
+import type { JobStatus } from '@/lib/domain/job-state';
+import { hrefWith } from '@/lib/domain/url';
 import type { JobPage } from '@/lib/queries/batches';
+import { JobStateTabs } from './job-state-tabs';
 
 interface Props {
   kind: 'callback' | 'batched';
   page: JobPage;
   now: Date;
-  inspectAll: boolean;
-  /** The batch page's path, for links that keep the page and change its query. */
+  /** The batch page's path and its current query, for links that change one thing and keep the rest. */
   basePath: string;
-  after: Cursor | null;
+  query: { state: JobStatus | null; inspect: boolean; after: string | null; before: string | null };
+  counts: StatusCounts;
   /** False in read-only mode. */
   actionsEnabled: boolean;
 }
 
-function href(basePath: string, params: Record<string, string | null>) {
-  const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== null));
-  return query.size > 0 ? `${basePath}?${query.toString()}` : basePath;
-}
-
-export function BatchJobsSection({ kind, page, now, inspectAll, basePath, after, actionsEnabled }: Props) {
+export function BatchJobsSection({ kind, page, now, basePath, query, counts, actionsEnabled }: Props) {
   const t = useTranslations('BatchPage');
   const tt = useTranslations('JobsTable');
   const title = kind === 'callback' ? t('callbackJobs') : t('batchedJobs');
   const headingId = `${kind}-jobs-title`;
-  const afterParam = after ? encodeCursor(after) : null;
+  const keep = { state: query.state, inspect: query.inspect ? 'all' : null, after: query.after, before: query.before };
+  const empty = kind === 'callback' ? t('noCallbackJobs') : query.state ? t('noJobsInState') : t('noBatchedJobs');
   return (
     <section aria-labelledby={headingId} className="card">
       <div className="section-head">
         <h2 id={headingId}>{title}</h2>
-        {page.jobs.length > 0 ? (
-          <Link className="small-link" href={href(basePath, { after: afterParam, inspect: inspectAll ? null : 'all' })} scroll={false}>
-            {inspectAll ? tt('collapseAll') : tt('inspectAll')}
+        {page.rows.length > 0 ? (
+          <Link className="small-link" href={hrefWith(basePath, { ...keep, inspect: query.inspect ? null : 'all' })} scroll={false}>
+            {query.inspect ? tt('collapseAll') : tt('inspectAll')}
           </Link>
         ) : null}
       </div>
-      {page.jobs.length === 0 ? (
-        <p className="empty">{kind === 'callback' ? t('noCallbackJobs') : t('noBatchedJobs')}</p>
+      {kind === 'batched' ? (
+        <JobStateTabs counts={counts} active={query.state} hrefFor={(state) => hrefWith(basePath, { state, inspect: keep.inspect })} />
+      ) : null}
+      {page.rows.length === 0 ? (
+        <p className="empty">{empty}</p>
       ) : (
-        <JobsTable jobs={page.jobs} columns={page.columns} now={now} caption={title} inspectAll={inspectAll} testId={`${kind}-jobs`} actionsPath={actionsEnabled ? basePath : null} />
+        <JobsTable
+          jobs={page.rows}
+          columns={page.columns}
+          now={now}
+          caption={title}
+          inspectAll={query.inspect}
+          testId={`${kind}-jobs`}
+          actionsPath={actionsEnabled ? basePath : null}
+        />
       )}
-      {kind === 'batched' && (after || page.next) ? (
-        <nav className="pager" aria-label={t('pagination')}>
-          {after ? <Link href={href(basePath, { inspect: inspectAll ? 'all' : null })}>{t('newestJobs')}</Link> : null}
-          {page.next ? (
-            <Link rel="next" href={href(basePath, { after: encodeCursor(page.next), inspect: inspectAll ? 'all' : null })}>
-              {t('olderJobs')} →
-            </Link>
-          ) : null}
-        </nav>
+      {kind === 'batched' ? (
+        <Pager
+          label={t('pagination')}
+          testId="batched-jobs-pager"
+          newer={{ label: t('newerJobs'), href: page.prev ? hrefWith(basePath, { state: query.state, inspect: keep.inspect, before: encodeCursor(page.prev) }) : null }}
+          older={{ label: t('olderJobs'), href: page.next ? hrefWith(basePath, { state: query.state, inspect: keep.inspect, after: encodeCursor(page.next) }) : null }}
+        />
       ) : null}
     </section>
   );

@@ -1,59 +1,98 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { Pager } from '@/components/ui/pager';
 import { RelativeTime } from '@/components/ui/relative-time';
-import { batchState } from '@/lib/domain/batch-state';
+import { batchState, type BatchState } from '@/lib/domain/batch-state';
 import { encodeCursor } from '@/lib/domain/cursor';
-import type { BatchListPage } from '@/lib/queries/batches';
+import { hrefWith } from '@/lib/domain/url';
+import type { BatchesPageData } from '@/lib/queries/batches-page';
 import { BatchStateBadge } from './batch-state-badge';
+import { RetryBatchButton } from './retry-batch-button';
 
-export function BatchesTable({ page, locale, now, paged }: { page: BatchListPage; locale: string; now: Date; paged: boolean }) {
+const TIMES = ['created_at', 'enqueued_at', 'discarded_at', 'finished_at'] as const;
+const TIME_LABELS = { created_at: 'created', enqueued_at: 'enqueued', discarded_at: 'discarded', finished_at: 'finished' } as const;
+
+interface Props {
+  data: BatchesPageData;
+  locale: string;
+  now: Date;
+  filter: { state: BatchState | null; q: string | null };
+  actionsEnabled: boolean;
+}
+
+export function BatchesTable({ data, locale, now, filter, actionsEnabled }: Props) {
   const t = useTranslations('BatchesPage');
+  const { page, totals } = data;
+  const path = `/${locale}/batches`;
   return (
     <>
-      <h1>{t('title')}</h1>
-      {page.batches.length === 0 ? (
-        <p className="empty">{t('empty')}</p>
+      {page.rows.length === 0 ? (
+        <p className="empty">{filter.state || filter.q ? t('noMatch') : t('empty')}</p>
       ) : (
         <div className="table-wrap card">
           <table className="batches-table" data-testid="batches">
             <thead>
               <tr>
                 <th scope="col">{t('batch')}</th>
-                <th scope="col">{t('created')}</th>
+                {TIMES.map((c) => (
+                  <th key={c} scope="col">
+                    {t(TIME_LABELS[c])}
+                  </th>
+                ))}
+                <th scope="col" className="num">
+                  {t('jobs')}
+                </th>
                 <th scope="col">{t('state')}</th>
+                <th scope="col" className="actions-col">
+                  <span className="visually-hidden">{t('actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
-              {page.batches.map((b) => (
-                <tr key={b.id} data-batch-id={b.id}>
-                  <th scope="row">
-                    <Link href={`/${locale}/batches/${b.id}`} className="batch-link">
-                      <span className="job-id">{b.id}</span>
-                      <span className="batch-description">{b.description ?? t('noDescription')}</span>
-                    </Link>
-                  </th>
-                  <td>
-                    <RelativeTime value={b.created_at} now={now} />
-                  </td>
-                  <td>
-                    <BatchStateBadge state={batchState(b)} />
-                  </td>
-                </tr>
-              ))}
+              {page.rows.map((b) => {
+                const total = totals.get(b.id) ?? { total: 0, finished: 0, discarded: 0 };
+                const callbacks = [...new Set([b.on_finish, b.on_success, b.on_discard].filter((c): c is string => !!c))];
+                return (
+                  <tr key={b.id} data-batch-id={b.id}>
+                    <th scope="row">
+                      <Link href={`${path}/${b.id}`} className="batch-link">
+                        <span className="job-id">{b.id}</span>
+                        <span className="batch-description">{b.description ?? t('noDescription')}</span>
+                      </Link>
+                      {callbacks.length > 0 ? <span className="callbacks">{t('callbacks', { names: callbacks.join(', ') })}</span> : null}
+                    </th>
+                    {TIMES.map((c) => (
+                      <td key={c} className="time-cell">
+                        {b[c] ? <RelativeTime value={b[c]} now={now} /> : null}
+                      </td>
+                    ))}
+                    <td className="num" data-testid="job-total">
+                      {total.total}
+                    </td>
+                    <td>
+                      <div className="state-cell">
+                        <BatchStateBadge state={batchState(b)} />
+                        <progress className="progress progress-small" max={Math.max(total.total, 1)} value={total.finished} aria-label={t('progress')} />
+                      </div>
+                    </td>
+                    <td className="actions-col">
+                      {actionsEnabled && b.discarded_at !== null && total.discarded > 0 ? (
+                        <RetryBatchButton batchId={b.id} discardedJobs={total.discarded} path={path} />
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
       )}
-      {paged || page.next ? (
-        <nav className="pager" aria-label={t('pagination')}>
-          {paged ? <Link href={`/${locale}/batches`}>{t('newestPage')}</Link> : null}
-          {page.next ? (
-            <Link rel="next" href={`/${locale}/batches?after=${encodeCursor(page.next)}`}>
-              {t('olderPage')} →
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager
+        label={t('pagination')}
+        testId="batches-pager"
+        newer={{ label: t('newerPage'), href: page.prev ? hrefWith(path, { state: filter.state, q: filter.q, before: encodeCursor(page.prev) }) : null }}
+        older={{ label: t('olderPage'), href: page.next ? hrefWith(path, { state: filter.state, q: filter.q, after: encodeCursor(page.next) }) : null }}
+      />
     </>
   );
 }

@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Db } from '../db/client';
 import type { StatusCounts } from '../domain/batch-state';
-import type { Cursor } from '../domain/cursor';
+import type { JobStatus } from '../domain/job-state';
+import type { PageRequest } from '../domain/paging';
 import { countBatchJobs, getBatch, listBatchJobs, type JobPage } from './batches';
 import type { BatchRow } from './columns';
 
@@ -13,14 +14,20 @@ export interface BatchPageData {
   batchedJobs: JobPage;
 }
 
+export interface BatchPageQuery {
+  page: PageRequest;
+  status: JobStatus | null;
+  now: Date;
+}
+
 /** Everything the batch page shows; null when there is no such batch. The reads after the batch run in parallel. */
-export async function loadBatchPage(db: Db, batchId: string, after: Cursor | null, now: Date): Promise<BatchPageData | null> {
+export async function loadBatchPage(db: Db, batchId: string, query: BatchPageQuery): Promise<BatchPageData | null> {
   const found = await getBatch(db, batchId);
   if (!found) return null;
   const [counts, callbackJobs, batchedJobs] = await Promise.all([
-    countBatchJobs(db, batchId, now),
-    listBatchJobs(db, batchId, 'callback'),
-    listBatchJobs(db, batchId, 'batched', after),
+    countBatchJobs(db, batchId, query.now),
+    listBatchJobs(db, batchId, { kind: 'callback' }),
+    listBatchJobs(db, batchId, { kind: 'batched', page: query.page, status: query.status, now: query.now }),
   ]);
   return { batch: found.batch, batchColumns: found.columns, counts, callbackJobs, batchedJobs };
 }

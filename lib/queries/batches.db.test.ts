@@ -47,8 +47,8 @@ describe("on GoodJob's own database (goodjob-real.sql, loaded with psql)", () =>
     for (const { id } of batches.rows) {
       for (const [kind, column] of [['batched', 'batch_id'], ['callback', 'batch_callback_id']] as const) {
         const expected = await s.pool.query<{ id: string }>(`SELECT id FROM good_jobs WHERE ${column} = $1 ORDER BY created_at DESC, id DESC`, [id]);
-        const page = await listBatchJobs(s.db, id, kind);
-        expect(page.jobs.map((j) => j.id), `${kind} jobs of ${id}`).toEqual(expected.rows.map((r) => r.id));
+        const page = await listBatchJobs(s.db, id, { kind });
+        expect(page.rows.map((j) => j.id), `${kind} jobs of ${id}`).toEqual(expected.rows.map((r) => r.id));
       }
     }
   });
@@ -89,23 +89,34 @@ describe("on GoodJob's own database (goodjob-real.sql, loaded with psql)", () =>
     const expected = await s.pool.query<{ id: string }>('SELECT id FROM good_jobs WHERE batch_id = $1 ORDER BY created_at DESC, id DESC', [batchId]);
     const seen: string[] = [];
     let after: Cursor | null = null;
-    let pages = 0;
+    const firstRows: string[][] = [];
     do {
-      const page = await listBatchJobs(s.db, batchId, 'batched', after);
-      expect(page.jobs.length).toBeLessThanOrEqual(PAGE_SIZE);
-      seen.push(...page.jobs.map((j) => j.id));
+      const page = await listBatchJobs(s.db, batchId, { kind: 'batched', page: { after, before: null } });
+      expect(page.rows.length).toBeLessThanOrEqual(PAGE_SIZE);
+      expect(page.prev === null).toBe(after === null);
+      seen.push(...page.rows.map((j) => j.id));
+      firstRows.push(page.rows.map((j) => j.id));
       after = page.next;
-      pages += 1;
     } while (after !== null);
-    expect(pages).toBe(3);
+    expect(firstRows).toHaveLength(3);
     expect(seen).toEqual(expected.rows.map((r) => r.id));
+    // And back: from the last page, `before` its first row gives the middle page again, then the first.
+    const last = await listBatchJobs(s.db, batchId, { kind: 'batched', page: { after: null, before: null } });
+    const middle = await listBatchJobs(s.db, batchId, { kind: 'batched', page: { after: last.next, before: null } });
+    const end = await listBatchJobs(s.db, batchId, { kind: 'batched', page: { after: middle.next, before: null } });
+    const backToMiddle = await listBatchJobs(s.db, batchId, { kind: 'batched', page: { after: null, before: end.prev } });
+    expect(backToMiddle.rows.map((j) => j.id)).toEqual(firstRows[1]);
+    const backToFirst = await listBatchJobs(s.db, batchId, { kind: 'batched', page: { after: null, before: backToMiddle.prev } });
+    expect(backToFirst.rows.map((j) => j.id)).toEqual(firstRows[0]);
+    expect(backToFirst.prev).toBeNull();
   });
 
   it('lists batches newest first', async () => {
     const expected = await s.pool.query<{ id: string }>('SELECT id FROM good_job_batches ORDER BY created_at DESC, id DESC');
     const page = await listBatches(s.db);
-    expect(page.batches.map((b) => b.id)).toEqual(expected.rows.map((r) => r.id));
+    expect(page.rows.map((b) => b.id)).toEqual(expected.rows.map((r) => r.id));
     expect(page.next).toBeNull();
+    expect(page.prev).toBeNull();
   });
 });
 
@@ -121,11 +132,11 @@ describe('on a GoodJob v4 database from before lock_type (v4.3–v4.14), with th
   it.each(readdirSync(pagesDir).filter((f) => f.endsWith('.txt')))('rebuilds every JSON block of %s exactly', async (file) => {
     const [attributes, ...jobBlocks] = jsonBlocksOf(readFileSync(join(pagesDir, file), 'utf8'));
     const batchId = (JSON.parse(attributes!) as { id: string }).id;
-    const data = await loadBatchPage(s.db, batchId, null, now);
+    const data = await loadBatchPage(s.db, batchId, { page: { after: null, before: null }, status: null, now });
     expect(data).not.toBeNull();
     expect(batchAttributesJson(data!.batch, data!.batch.serialized_properties_text, data!.batchColumns)).toBe(attributes);
     // The page shows callback jobs first, then batched jobs; both newest first, as the seed pages do.
-    const shown = [...data!.callbackJobs.jobs, ...data!.batchedJobs.jobs].map((j) => jobInspectJson(j, j.serialized_params_text, data!.callbackJobs.columns));
+    const shown = [...data!.callbackJobs.rows, ...data!.batchedJobs.rows].map((j) => jobInspectJson(j, j.serialized_params_text, data!.callbackJobs.columns));
     expect(shown).toEqual(jobBlocks);
   });
 });
@@ -145,19 +156,19 @@ describe('on a GoodJob v4 database from before jobs_finished_at (< v4.3)', () =>
     const caps = await getCapabilities(s.db);
     expect(caps.hasJobsFinishedAt).toBe(false);
     expect(caps.hasLockType).toBe(false);
-    const data = await loadBatchPage(s.db, '11111111-2222-4333-8444-555555555555', null, now);
+    const data = await loadBatchPage(s.db, '11111111-2222-4333-8444-555555555555', { page: { after: null, before: null }, status: null, now });
     expect(batchState(data!.batch)).toBe('succeeded');
     const json = batchAttributesJson(data!.batch, data!.batch.serialized_properties_text, data!.batchColumns);
     expect(json).not.toContain('jobs_finished_at');
     expect(json).toContain('"finished_at": "2026-01-01 00:00:09 UTC"');
-    const job = data!.batchedJobs.jobs[0]!;
+    const job = data!.batchedJobs.rows[0]!;
     expect(jobInspectJson(job, job.serialized_params_text, data!.batchedJobs.columns)).not.toContain('lock_type');
     expect(data!.counts.succeeded).toBe(1);
   });
 
   it('never changes the schema it reads', async () => {
     const columns = await s.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'good_jobs'`);
-    await loadBatchPage(s.db, '11111111-2222-4333-8444-555555555555', null, now);
+    await loadBatchPage(s.db, '11111111-2222-4333-8444-555555555555', { page: { after: null, before: null }, status: null, now });
     const after = await s.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'good_jobs'`);
     expect(after.rows[0]!.n).toBe(columns.rows[0]!.n);
     const drizzleSchema = await s.pool.query(`SELECT 1 FROM pg_namespace WHERE nspname = 'drizzle'`);

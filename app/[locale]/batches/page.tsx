@@ -1,12 +1,16 @@
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { BatchesFilter } from '@/components/batches/batches-filter';
 import { BatchesTable } from '@/components/batches/batches-table';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
+import { isReadOnly } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { loadOrUnavailable, UNAVAILABLE } from '@/lib/db/load';
-import { decodeCursor } from '@/lib/domain/cursor';
+import { BATCH_STATES, type BatchState } from '@/lib/domain/batch-state';
+import { pageRequestFrom } from '@/lib/domain/paging';
+import { firstParam } from '@/lib/domain/url';
 import { isLocale } from '@/lib/i18n/routing';
-import { listBatches } from '@/lib/queries/batches';
+import { loadBatchesPage } from '@/lib/queries/batches-page';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -21,8 +25,17 @@ export default async function BatchesPage({ params, searchParams }: Props) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const after = decodeCursor((await searchParams).after);
-  const page = await loadOrUnavailable(() => listBatches(getDb(), after));
-  if (page === UNAVAILABLE) return <DatabaseUnavailable />;
-  return <BatchesTable page={page} locale={locale} now={new Date()} paged={after !== null} />;
+  const search = await searchParams;
+  const stateParam = firstParam(search.state);
+  const state = (BATCH_STATES as readonly string[]).includes(stateParam ?? '') ? (stateParam as BatchState) : null;
+  const text = (firstParam(search.q) ?? '').trim().slice(0, 200) || null;
+  const request = pageRequestFrom(search);
+  const data = await loadOrUnavailable(() => loadBatchesPage(getDb(), { state, search: text }, request));
+  if (data === UNAVAILABLE) return <DatabaseUnavailable />;
+  return (
+    <>
+      <BatchesFilter locale={locale} state={state} search={text} count={data.count} />
+      <BatchesTable data={data} locale={locale} now={new Date()} filter={{ state, q: text }} actionsEnabled={!isReadOnly()} />
+    </>
+  );
 }

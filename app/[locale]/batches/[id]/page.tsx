@@ -8,8 +8,11 @@ import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { isReadOnly } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { loadOrUnavailable, UNAVAILABLE } from '@/lib/db/load';
-import { decodeCursor } from '@/lib/domain/cursor';
+import { encodeCursor } from '@/lib/domain/cursor';
 import { parseUuid } from '@/lib/domain/ids';
+import { JOB_STATUSES, type JobStatus } from '@/lib/domain/job-state';
+import { pageRequestFrom } from '@/lib/domain/paging';
+import { firstParam } from '@/lib/domain/url';
 import { isLocale } from '@/lib/i18n/routing';
 import { loadBatchPage } from '@/lib/queries/batch-page';
 
@@ -22,24 +25,32 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('batchTitle', { id: id.slice(0, 8) }) };
 }
 
+const parseStatus = (value: string | undefined): JobStatus | null => ((JOB_STATUSES as readonly string[]).includes(value ?? '') ? (value as JobStatus) : null);
+
 export default async function BatchPage({ params, searchParams }: Props) {
   const { locale, id } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const batchId = parseUuid(id);
   if (batchId === null) notFound();
-  const query = await searchParams;
-  const after = decodeCursor(query.after);
+  const search = await searchParams;
+  const page = pageRequestFrom(search);
+  const status = parseStatus(firstParam(search.state));
   const now = new Date();
-  const data = await loadOrUnavailable(() => loadBatchPage(getDb(), batchId, after, now));
+  const data = await loadOrUnavailable(() => loadBatchPage(getDb(), batchId, { page, status, now }));
   if (data === UNAVAILABLE) return <DatabaseUnavailable />;
   if (data === null) notFound();
-  const inspectAll = query.inspect === 'all';
   const actionsEnabled = !isReadOnly();
   const basePath = `/${locale}/batches/${batchId}`;
+  const query = {
+    state: status,
+    inspect: firstParam(search.inspect) === 'all',
+    after: page.after ? encodeCursor(page.after) : null,
+    before: page.before ? encodeCursor(page.before) : null,
+  };
   return (
     <>
-      <BatchHeader batch={data.batch} counts={data.counts} locale={locale} actionsEnabled={actionsEnabled} />
+      <BatchHeader batch={data.batch} counts={data.counts} locale={locale} actionsEnabled={actionsEnabled} now={now} />
       <BatchAttributes batch={data.batch} columns={data.batchColumns} />
       {(['callback', 'batched'] as const).map((kind) => (
         <BatchJobsSection
@@ -47,9 +58,9 @@ export default async function BatchPage({ params, searchParams }: Props) {
           kind={kind}
           page={kind === 'callback' ? data.callbackJobs : data.batchedJobs}
           now={now}
-          inspectAll={inspectAll}
           basePath={basePath}
-          after={after}
+          query={query}
+          counts={data.counts}
           actionsEnabled={actionsEnabled}
         />
       ))}

@@ -1,0 +1,39 @@
+import { useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { BATCH_STATES, type BatchState } from '@/lib/domain/batch-state';
+import type { BoundedCount } from '@/lib/queries/bounded-count';
+
+/** A plain GET form: works without JavaScript, and the filters live in the URL. */
+export function BatchesFilter({ locale, state, search, count }: { locale: string; state: BatchState | null; search: string | null; count: BoundedCount }) {
+  const t = useTranslations('BatchesPage');
+  const states = useTranslations('BatchState');
+  return (
+    <div className="list-head">
+      <h1>{t('title')}</h1>
+      <p className="count" data-testid="batches-count">
+        {count.estimated ? t('countEstimated', { count: count.value }) : t('count', { count: count.value })}
+      </p>
+      <form className="filters" role="search" aria-label={t('filters')} action={`/${locale}/batches`} method="get">
+        <label>
+          <span>{t('state')}</span>
+          <select name="state" defaultValue={state ?? ''} data-testid="state-filter">
+            <option value="">{t('allStates')}</option>
+            {BATCH_STATES.map((s) => (
+              <option key={s} value={s}>
+                {states(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('search')}</span>
+          <input type="search" name="q" defaultValue={search ?? ''} placeholder={t('searchPlaceholder')} maxLength={200} data-testid="search" />
+        </label>
+        <button type="submit" className="button">
+          {t('apply')}
+        </button>
+        {state || search ? <Link href={`/${locale}/batches`}>{t('clear')}</Link> : null}
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+
+/** Above this many rows a count is the planner's estimate, marked as such: no COUNT(*) over millions of rows. */
+export const EXACT_COUNT_LIMIT = 100_000;
+
+export interface BoundedCount {
+  value: number;
+  estimated: boolean;
+}
+
+/** Counts the rows of `from` (a FROM … WHERE … clause) exactly up to the limit, else asks the planner. */
+export async function boundedCount(db: Db, from: SQL): Promise<BoundedCount> {
+  const { rows } = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${EXACT_COUNT_LIMIT + 1}) AS capped`);
+  const exact = rows[0]?.n ?? 0;
+  if (exact <= EXACT_COUNT_LIMIT) return { value: exact, estimated: false };
+  const plan = await db.execute<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(sql`EXPLAIN (FORMAT JSON) SELECT 1 ${from}`);
+  const estimate = plan.rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? exact;
+  return { value: Math.max(Math.round(estimate), EXACT_COUNT_LIMIT + 1), estimated: true };
+}
