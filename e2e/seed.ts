@@ -38,3 +38,17 @@ export async function seedBatch(db: pg.Pool, states: SeedState[]): Promise<{ bat
   }
   return { batchId, jobIds };
 }
+
+/** A batch of `count` succeeded jobs created one second apart (the newest first in the page). */
+export async function seedBigBatch(db: pg.Pool, count: number): Promise<{ batchId: string; newestFirst: string[] }> {
+  const batchId = randomUUID();
+  await db.query(`INSERT INTO good_job_batches (id, created_at, updated_at, description, enqueued_at) VALUES ($1, now(), now(), 'big e2e batch', now())`, [batchId]);
+  await db.query(
+    `INSERT INTO good_jobs (id, active_job_id, queue_name, priority, serialized_params, created_at, updated_at, scheduled_at, performed_at, finished_at, batch_id, job_class, executions_count)
+     SELECT id, id, 'default', 0, jsonb_build_object('job_id', id, 'arguments', jsonb_build_array(i)), t, t, t, t, t, $1, 'PagedJob', 1
+     FROM (SELECT gen_random_uuid() AS id, i, timestamp '2026-01-01' + i * interval '1 second' AS t FROM generate_series(1, $2::int) AS i) AS s`,
+    [batchId, count],
+  );
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM good_jobs WHERE batch_id = $1 ORDER BY created_at DESC, id DESC', [batchId]);
+  return { batchId, newestFirst: rows.map((r) => r.id) };
+}

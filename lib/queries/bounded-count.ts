@@ -11,11 +11,11 @@ export interface BoundedCount {
 }
 
 /** Counts the rows of `from` (a FROM … WHERE … clause) exactly up to the limit, else asks the planner. */
-export async function boundedCount(db: Db, from: SQL): Promise<BoundedCount> {
-  const { rows } = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${EXACT_COUNT_LIMIT + 1}) AS capped`);
+export async function boundedCount(db: Db, from: SQL, limit = EXACT_COUNT_LIMIT): Promise<BoundedCount> {
+  const { rows } = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${limit + 1}) AS capped`);
   const exact = rows[0]?.n ?? 0;
-  if (exact <= EXACT_COUNT_LIMIT) return { value: exact, estimated: false };
+  if (exact <= limit) return { value: exact, estimated: false };
   const plan = await db.execute<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(sql`EXPLAIN (FORMAT JSON) SELECT 1 ${from}`);
   const estimate = plan.rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? exact;
-  return { value: Math.max(Math.round(estimate), EXACT_COUNT_LIMIT + 1), estimated: true };
+  return { value: Math.max(Math.round(estimate), limit + 1), estimated: true };
 }
