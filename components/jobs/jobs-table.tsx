@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import Link from 'next/link';
 import { JsonView } from '@/components/ui/json-view';
 import { Pills } from '@/components/ui/pills';
 import { RelativeTime } from '@/components/ui/relative-time';
@@ -19,16 +20,25 @@ interface JobsTableProps {
   testId: string;
   /** The page to refresh after an action; null hides the actions (read-only mode). */
   actionsPath: string | null;
+  /** Jobs list: each row also shows its error line and batch link, and a checkbox for bulk actions. */
+  listContext?: { locale: string; selectable: boolean };
 }
 
-export function JobsTable({ jobs, columns, now, caption, inspectAll, testId, actionsPath }: JobsTableProps) {
+export function JobsTable({ jobs, columns, now, caption, inspectAll, testId, actionsPath, listContext }: JobsTableProps) {
   const t = useTranslations('JobsTable');
+  const tl = useTranslations('JobsPage');
+  const colSpan = listContext?.selectable ? 8 : 7;
   return (
     <div className="table-wrap">
       <table className="jobs-table" data-testid={testId}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
+            {listContext?.selectable ? (
+              <th scope="col" className="select-col">
+                <span className="visually-hidden">{tl('selectPage')}</span>
+              </th>
+            ) : null}
             <th scope="col">{t('job')}</th>
             <th scope="col">{t('queue')}</th>
             <th scope="col" className="num">
@@ -50,9 +60,30 @@ export function JobsTable({ jobs, columns, now, caption, inspectAll, testId, act
           return (
             <tbody key={job.id} className="job" data-job-id={job.id} data-status={status}>
               <tr>
+                {listContext?.selectable ? (
+                  <td className="select-col">
+                    <input type="checkbox" name="jobId" value={job.id} form="bulk-form" aria-label={tl('select', { id: job.id })} data-testid="select-job" />
+                  </td>
+                ) : null}
                 <th scope="row" className="job-cell">
                   <span className="job-id">{job.id}</span>
-                  <span className="job-class">{job.job_class}</span>
+                  {listContext ? (
+                    <Link className="job-class" href={`/${listContext.locale}/jobs/${job.id}`}>
+                      {job.job_class}
+                    </Link>
+                  ) : (
+                    <span className="job-class">{job.job_class}</span>
+                  )}
+                  {listContext && job.error ? (
+                    <span className="error-line" title={job.error}>
+                      {job.error}
+                    </span>
+                  ) : null}
+                  {listContext && (job.batch_id ?? job.batch_callback_id) ? (
+                    <Link className="batch-ref" href={`/${listContext.locale}/batches/${job.batch_id ?? job.batch_callback_id}`}>
+                      {tl('batch', { id: (job.batch_id ?? job.batch_callback_id)!.slice(0, 8) })}
+                    </Link>
+                  ) : null}
                 </th>
                 <td className="queue">{job.queue_name}</td>
                 <td className="num">{job.priority}</td>
@@ -79,7 +110,7 @@ export function JobsTable({ jobs, columns, now, caption, inspectAll, testId, act
                 </td>
               </tr>
               <tr className="inspect-row">
-                <td colSpan={7}>
+                <td colSpan={colSpan}>
                   <details data-testid="inspect" open={inspectAll || undefined}>
                     <summary>{t('inspect')}</summary>
                     <JsonView json={jobInspectJson(job, job.serialized_params_text, columns)} />

@@ -1,9 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useEffect, useRef, useState, useTransition } from 'react';
+import { useActionState, useRef, useState, useTransition } from 'react';
 import { INITIAL_ACTION_STATE, type ActionState } from '@/lib/actions/action-state';
 import { useAnnounce } from './action-announcer';
+import { ConfirmDialog } from './confirm-dialog';
 
 interface ActionFormProps {
   serverAction: (previous: ActionState, form: FormData) => Promise<ActionState>;
@@ -28,7 +29,6 @@ export function ActionForm({ serverAction, fields, label, question, danger = fal
   const [pending, startTransition] = useTransition();
   const announce = useAnnounce();
   const form = useRef<HTMLFormElement>(null);
-  const dialog = useRef<HTMLDialogElement>(null);
   const seq = useRef(0);
   const [asking, setAsking] = useState(false);
 
@@ -43,11 +43,6 @@ export function ActionForm({ serverAction, fields, label, question, danger = fal
       announce(answer);
     });
   };
-
-  useEffect(() => {
-    if (asking) dialog.current?.showModal();
-    else dialog.current?.close();
-  }, [asking]);
 
   return (
     <form
@@ -65,32 +60,20 @@ export function ActionForm({ serverAction, fields, label, question, danger = fal
       <button type="submit" className={danger ? 'menu-item menu-item-danger' : 'menu-item'} disabled={pending} data-testid={testId}>
         {pending ? t('working') : label}
       </button>
-      <dialog ref={dialog} className="confirm-dialog" aria-labelledby={`${testId}-title`} onClose={() => setAsking(false)}>
-        <h2 id={`${testId}-title`}>{t('title')}</h2>
-        <p>{question}</p>
-        <div className="dialog-buttons">
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              setAsking(false);
-              closeMenu();
-            }}
-          >
-            {t('cancel')}
-          </button>
-          <button
-            type="button"
-            className={danger ? 'button button-danger' : 'button button-primary'}
-            onClick={() => {
-              setAsking(false);
-              submit();
-            }}
-          >
-            {label}
-          </button>
-        </div>
-      </dialog>
+      <ConfirmDialog
+        open={asking}
+        question={question}
+        confirmLabel={label}
+        danger={danger}
+        onCancel={() => {
+          setAsking(false);
+          closeMenu();
+        }}
+        onConfirm={() => {
+          setAsking(false);
+          submit();
+        }}
+      />
     </form>
   );
 }

@@ -9,6 +9,11 @@ export function lockKeySql(key: string): SQL {
   return sql.raw(advisoryLockBigintSql(`'${key.replaceAll("'", "''")}'::text`, hashFunction()));
 }
 
+/** The lock key of an SQL text expression (trusted SQL written in this codebase, not user input). */
+export function lockKeySqlFor(textExpression: string): SQL {
+  return sql.raw(advisoryLockBigintSql(textExpression, hashFunction()));
+}
+
 export class LockedError extends Error {
   constructor() {
     super('locked');

@@ -23,3 +23,21 @@ describe('preferences', () => {
     expect(parseLive('yes')).toBe(false);
   });
 });
+
+describe('durations', () => {
+  it('parses PostgreSQL intervals', async () => {
+    const { parseIntervalMs } = await import('./format');
+    expect(parseIntervalMs('00:00:00.197491')).toBeCloseTo(197.491);
+    expect(parseIntervalMs('1 day 02:00:00')).toBe(93_600_000);
+    expect(parseIntervalMs('01:02:03')).toBe(3_723_000);
+    expect(parseIntervalMs('soon')).toBeNull();
+    expect(parseIntervalMs(null)).toBeNull();
+  });
+  it('prints them in the locale', async () => {
+    const { formatDuration } = await import('./format');
+    expect(formatDuration(250, 'en')).toBe('250 ms');
+    expect(formatDuration(1234, 'en')).toBe('1.23 sec');
+    expect(formatDuration(90_000, 'en')).toBe('1.5 min');
+    expect(formatDuration(1234, 'ru')).toBe('1,23 с');
+  });
+});

@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { JobDetail } from '@/components/jobs/job-detail';
+import { JobExecutions } from '@/components/jobs/job-executions';
+import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
+import { isReadOnly } from '@/lib/config';
+import { getDb } from '@/lib/db/client';
+import { loadOrUnavailable, UNAVAILABLE } from '@/lib/db/load';
+import { parseUuid } from '@/lib/domain/ids';
+import { isLocale } from '@/lib/i18n/routing';
+import { getJob, listExecutions } from '@/lib/queries/jobs';
+
+type Props = { params: Promise<{ locale: string; id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, id } = await params;
+  if (!isLocale(locale)) return {};
+  const t = await getTranslations({ locale, namespace: 'JobPage' });
+  return { title: t('title', { id: id.slice(0, 8) }) };
+}
+
+export default async function JobPage({ params }: Props) {
+  const { locale, id } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const jobId = parseUuid(id);
+  if (jobId === null) notFound();
+  const t = await getTranslations('JobPage');
+  const data = await loadOrUnavailable(async () => {
+    const db = getDb();
+    const found = await getJob(db, jobId);
+    if (!found) return null;
+    const executions = found.job.active_job_id ? await listExecutions(db, found.job.active_job_id) : { executions: [], total: 0 };
+    return { ...found, ...executions };
+  });
+  if (data === UNAVAILABLE) return <DatabaseUnavailable />;
+  if (data === null) notFound();
+  const now = new Date();
+  return (
+    <>
+      <JobDetail job={data.job} columns={data.columns} now={now} locale={locale} actionsEnabled={!isReadOnly()} />
+      <section aria-labelledby="executions-title">
+        <h2 id="executions-title">{t('executions')}</h2>
+        <JobExecutions executions={data.executions} total={data.total} now={now} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { notFound, redirect } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Suspense } from 'react';
+import { BulkActions } from '@/components/jobs/bulk-actions';
+import { JobsFilter } from '@/components/jobs/jobs-filter';
+import { JobsResults } from '@/components/jobs/jobs-results';
+import { JobsStateTabs, JobsStateTabsWithCounts } from '@/components/jobs/jobs-state-tabs';
+import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
+import { isReadOnly } from '@/lib/config';
+import { getDb } from '@/lib/db/client';
+import { loadOrUnavailable, UNAVAILABLE } from '@/lib/db/load';
+import { parseUuid } from '@/lib/domain/ids';
+import { isEmptyFilter, jobFilterParams, parseJobFilter } from '@/lib/domain/job-filter';
+import { pageRequestFrom } from '@/lib/domain/paging';
+import { isLocale } from '@/lib/i18n/routing';
+import { getJob } from '@/lib/queries/jobs';
+import { loadJobsPage } from '@/lib/queries/jobs-page';
+
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props) {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const t = await getTranslations({ locale, namespace: 'JobsPage' });
+  return { title: t('title') };
+}
+
+export default async function JobsPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations('JobsPage');
+  const search = await searchParams;
+  const filter = parseJobFilter(search);
+  const db = getDb();
+  const uuid = filter.search ? parseUuid(filter.search) : null;
+  if (uuid) {
+    // An exact UUID goes straight to that job (its id or its ActiveJob id).
+    const found = await loadOrUnavailable(() => getJob(db, uuid));
+    if (found === UNAVAILABLE) return <DatabaseUnavailable />;
+    if (found) redirect(`/${locale}/jobs/${found.job.id}`);
+    return (
+      <>
+        <h1>{t('title')}</h1>
+        <p className="empty">{t('noSuchJob', { id: uuid })}</p>
+      </>
+    );
+  }
+  const now = new Date();
+  const request = pageRequestFrom(search);
+  const data = await loadOrUnavailable(() => loadJobsPage(db, filter, request, now));
+  if (data === UNAVAILABLE) return <DatabaseUnavailable />;
+  const basePath = `/${locale}/jobs`;
+  const actionsEnabled = !isReadOnly();
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <Suspense fallback={<JobsStateTabs filter={filter} basePath={basePath} counts={null} />}>
+        <JobsStateTabsWithCounts db={db} filter={filter} basePath={basePath} now={now} />
+      </Suspense>
+      <JobsFilter locale={locale} filter={filter} facets={data.facets} />
+      {actionsEnabled && data.result.kind === 'page' && data.result.rows.length > 0 ? (
+        <BulkActions locale={locale} filterParams={jobFilterParams(filter)} matching={data.matching} filtered={!isEmptyFilter(filter)} />
+      ) : null}
+      <JobsResults result={data.result} filter={filter} basePath={basePath} locale={locale} now={now} actionsEnabled={actionsEnabled} />
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import { useTranslations } from 'next-intl';
+import Link from 'next/link';
+import type { JobFilter } from '@/lib/domain/job-filter';
+import type { Facet, Facets } from '@/lib/queries/jobs';
+
+function FacetSelect({ name, label, value, options, estimated, testId }: { name: string; label: string; value: string | null; options: Facet[]; estimated: boolean; testId: string }) {
+  const t = useTranslations('JobsPage');
+  const known = value === null || options.some((o) => o.value === value);
+  return (
+    <label>
+      <span>{label}</span>
+      <select name={name} defaultValue={value ?? ''} data-testid={testId}>
+        <option value="">{t('any')}</option>
+        {known ? null : <option value={value}>{value}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {estimated ? t('facetOptionEstimated', { value: o.value, count: o.count }) : t('facetOption', { value: o.value, count: o.count })}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** GET form: the filters live in the URL and work without JavaScript. The state comes from the tabs. */
+export function JobsFilter({ locale, filter, facets }: { locale: string; filter: JobFilter; facets: Facets }) {
+  const t = useTranslations('JobsPage');
+  const active = filter.queue || filter.jobClass || filter.label || filter.search;
+  return (
+    <form className="filters filters-wide" role="search" aria-label={t('filters')} action={`/${locale}/jobs`} method="get">
+      {filter.state ? <input type="hidden" name="state" value={filter.state} /> : null}
+      <FacetSelect name="queue" label={t('queue')} value={filter.queue} options={facets.queues} estimated={facets.estimated} testId="queue-filter" />
+      <FacetSelect name="job_class" label={t('jobClass')} value={filter.jobClass} options={facets.classes} estimated={facets.estimated} testId="class-filter" />
+      <FacetSelect name="label" label={t('label')} value={filter.label} options={facets.labels} estimated={facets.estimated} testId="label-filter" />
+      <label className="grow">
+        <span>{t('search')}</span>
+        <input type="search" name="q" defaultValue={filter.search ?? ''} placeholder={t('searchPlaceholder')} maxLength={1024} data-testid="search" />
+      </label>
+      <button type="submit" className="button">
+        {t('apply')}
+      </button>
+      {active ? <Link href={filter.state ? `/${locale}/jobs?state=${filter.state}` : `/${locale}/jobs`}>{t('clear')}</Link> : null}
+    </form>
+  );
+}

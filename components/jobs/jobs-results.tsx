@@ -1,0 +1,49 @@
+import { useTranslations } from 'next-intl';
+import { Pager } from '@/components/ui/pager';
+import { encodeCursor } from '@/lib/domain/cursor';
+import { jobFilterParams, type JobFilter } from '@/lib/domain/job-filter';
+import { hrefWith } from '@/lib/domain/url';
+import type { JobsResult } from '@/lib/queries/jobs';
+import { JobsTable } from './jobs-table';
+
+interface Props {
+  result: JobsResult;
+  filter: JobFilter;
+  basePath: string;
+  locale: string;
+  now: Date;
+  actionsEnabled: boolean;
+}
+
+export function JobsResults({ result, filter, basePath, locale, now, actionsEnabled }: Props) {
+  const t = useTranslations('JobsPage');
+  if (result.kind === 'searchTimeout') {
+    return (
+      <p className="notice" role="alert" data-testid="search-timeout">
+        {t('searchTimeout')}
+      </p>
+    );
+  }
+  if (result.rows.length === 0) return <p className="empty">{t('empty')}</p>;
+  const keep = jobFilterParams(filter);
+  return (
+    <section className="card" aria-label={t('title')}>
+      <JobsTable
+        jobs={result.rows}
+        columns={result.columns}
+        now={now}
+        caption={t('title')}
+        inspectAll={false}
+        testId="jobs"
+        actionsPath={actionsEnabled ? basePath : null}
+        listContext={{ locale, selectable: actionsEnabled }}
+      />
+      <Pager
+        label={t('pagination')}
+        testId="jobs-pager"
+        newer={{ label: t('newerPage'), href: result.prev ? hrefWith(basePath, { ...keep, before: encodeCursor(result.prev) }) : null }}
+        older={{ label: t('olderPage'), href: result.next ? hrefWith(basePath, { ...keep, after: encodeCursor(result.next) }) : null }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import type { Db } from '@/lib/db/client';
+import { jobFilterParams, type JobFilter } from '@/lib/domain/job-filter';
+import { JOB_STATUSES, type JobStatus } from '@/lib/domain/job-state';
+import { hrefWith } from '@/lib/domain/url';
+import type { BoundedCount } from '@/lib/queries/bounded-count';
+import { countJobsByState } from '@/lib/queries/jobs';
+
+interface Props {
+  filter: JobFilter;
+  basePath: string;
+  /** Null while the counts load (they stream in apart from the list). */
+  counts: Record<JobStatus | 'all', BoundedCount> | null;
+}
+
+export async function JobsStateTabs({ filter, basePath, counts }: Props) {
+  const t = await getTranslations('JobsPage');
+  const status = await getTranslations('JobStatus');
+  const format = await getFormatter();
+  const tabs: Array<{ key: JobStatus | null; label: string }> = [{ key: null, label: t('all') }, ...JOB_STATUSES.map((s) => ({ key: s, label: status(s) }))];
+  return (
+    <nav className="tabs" aria-label={t('stateTabs')} data-testid="state-tabs">
+      {tabs.map((tab) => {
+        const count = counts?.[tab.key ?? 'all'];
+        return (
+          <Link
+            key={tab.key ?? 'all'}
+            href={hrefWith(basePath, { ...jobFilterParams(filter), state: tab.key })}
+            aria-current={tab.key === filter.state ? 'page' : undefined}
+            className="tab"
+            data-state={tab.key ?? 'all'}
+          >
+            {tab.label}{' '}
+            {count ? (
+              <span className="tab-count" data-estimated={count.estimated || undefined}>
+                {count.estimated ? t('estimated', { count: count.value }) : format.number(count.value)}
+              </span>
+            ) : null}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
+
+/** The tabs with their counts, loaded apart from the list (wrapped in Suspense by the page). */
+export async function JobsStateTabsWithCounts({ db, filter, basePath, now }: { db: Db; filter: JobFilter; basePath: string; now: Date }) {
+  const counts = await countJobsByState(db, filter, now).catch(() => null);
+  return <JobsStateTabs filter={filter} basePath={basePath} counts={counts} />;
+}

@@ -1,0 +1,61 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { destroyJob, discardJob, rescheduleJob, retryJob, type CommandOutcome } from '../commands/job-commands';
+import { isReadOnly } from '../config';
+import { getDb, type Db } from '../db/client';
+import { isDatabaseUnavailable } from '../db/errors';
+import { parseJobFilter } from '../domain/job-filter';
+import { parseUuid } from '../domain/ids';
+import { LOCALES } from '../i18n/routing';
+import { selectJobIds } from '../queries/jobs';
+import type { ActionState } from './action-state';
+import { logAction } from './audit';
+import { BULK_ACTIONS, BULK_CAP, type BulkAction } from './bulk-limits';
+
+const COMMANDS: Record<BulkAction, (db: Db, id: string) => Promise<CommandOutcome>> = {
+  retry: retryJob,
+  discard: discardJob,
+  reschedule: rescheduleJob,
+  destroy: destroyJob,
+};
+
+const input = z.object({
+  action: z.enum(BULK_ACTIONS),
+  scope: z.enum(['selected', 'filter']),
+  locale: z.enum(LOCALES),
+  path: z.string().max(300).regex(/^\/(?:en|ko|ja|ru)\/jobs$/),
+});
+
+/** Retry / discard / reschedule / destroy many jobs: each job in its own transaction, with GoodJob's locks. */
+export async function bulkJobAction(previous: ActionState, form: FormData): Promise<ActionState> {
+  const parsed = input.safeParse({ action: form.get('action'), scope: form.get('scope'), locale: form.get('locale'), path: form.get('path') });
+  const t = await getTranslations({ locale: parsed.success ? parsed.data.locale : 'en', namespace: 'ActionResult' });
+  const answer = (outcome: ActionState['outcome'], message: string): ActionState => ({ outcome, message, seq: previous.seq + 1 });
+  if (!parsed.success) return answer('invalid', t('invalid'));
+  const { action, scope, locale, path } = parsed.data;
+  if (isReadOnly()) {
+    logAction({ action: `bulk:${action}`, outcome: 'refused' });
+    return answer('refused', t('refused'));
+  }
+  try {
+    const db = getDb();
+    const ids =
+      scope === 'selected'
+        ? [...new Set(form.getAll('jobId').map(parseUuid).filter((id): id is string => id !== null))].slice(0, BULK_CAP)
+        : await selectJobIds(db, parseJobFilter(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>), new Date(), BULK_CAP);
+    if (ids.length === 0) return answer('invalid', t('invalid'));
+    let done = 0;
+    for (const id of ids) if ((await COMMANDS[action](db, id)) === 'done') done += 1;
+    logAction({ action: `bulk:${action}`, outcome: `done ${done}, skipped ${ids.length - done}` });
+    revalidatePath(path);
+    const bulk = await getTranslations({ locale, namespace: 'Bulk' });
+    const label = await getTranslations({ locale, namespace: 'JobAction' });
+    return answer(done > 0 ? 'done' : 'wrong_state', bulk('summary', { action: label(action), done, skipped: ids.length - done }));
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return answer('unavailable', t('unavailable'));
+    throw error;
+  }
+}

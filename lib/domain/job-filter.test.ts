@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { applicationFrames } from './backtrace';
+import { isEmptyFilter, jobFilterParams, jobOrder, parseJobFilter } from './job-filter';
+
+describe('parseJobFilter', () => {
+  it('reads GoodJob-style parameters and drops what it does not know', () => {
+    const f = parseJobFilter({ state: 'discarded', queue: ' mice ', job_class: 'ExampleJob', label: 'dead', q: 'boom', other: 'x' });
+    expect(f).toEqual({ state: 'discarded', queue: 'mice', jobClass: 'ExampleJob', label: 'dead', search: 'boom' });
+    expect(jobFilterParams(f)).toEqual({ state: 'discarded', queue: 'mice', job_class: 'ExampleJob', label: 'dead', q: 'boom' });
+  });
+  it('ignores unknown states, empty values, and cuts very long values', () => {
+    const f = parseJobFilter({ state: 'exploded', queue: '', q: 'x'.repeat(5000) });
+    expect(f.state).toBeNull();
+    expect(f.queue).toBeNull();
+    expect(f.search).toHaveLength(1024);
+    expect(isEmptyFilter(parseJobFilter({}))).toBe(true);
+  });
+});
+
+describe('jobOrder', () => {
+  it("follows GoodJob's order per state", () => {
+    expect(jobOrder('queued')).toEqual({ column: 'scheduled', direction: 'asc' });
+    expect(jobOrder('retried')).toEqual({ column: 'scheduled', direction: 'asc' });
+    expect(jobOrder('running')).toEqual({ column: 'performed_at', direction: 'desc' });
+    expect(jobOrder('discarded')).toEqual({ column: 'finished_at', direction: 'desc' });
+    expect(jobOrder('succeeded')).toEqual({ column: 'created_at', direction: 'desc' });
+    expect(jobOrder(null)).toEqual({ column: 'created_at', direction: 'desc' });
+  });
+});
+
+describe('applicationFrames', () => {
+  it('keeps the application frames and drops gem and Ruby library frames', () => {
+    const trace = [
+      "/app/app/jobs/example_job.rb:30:in `perform'",
+      "/usr/share/rubygems-integration/all/gems/activejob-6.1.7.10/lib/active_job/execution.rb:48:in `block in perform_now'",
+      "/usr/local/bundle/gems/good_job-4.19.2/lib/good_job/job.rb:10:in `x'",
+      "/usr/lib/ruby/3.1.0/benchmark.rb:311:in `realtime'",
+      "<internal:kernel>:90:in `tap'",
+      "/app/lib/helpers.rb:3:in `call'",
+    ];
+    expect(applicationFrames(trace)).toEqual(["/app/app/jobs/example_job.rb:30:in `perform'", "/app/lib/helpers.rb:3:in `call'"]);
+    expect(applicationFrames(null)).toEqual([]);
+  });
+});

@@ -1,0 +1,59 @@
+// The jobs list's filters, as they live in the URL. Pure: the SQL is lib/queries/job-filter-sql.ts.
+import { JOB_STATUSES, type JobStatus } from './job-state';
+import { firstParam } from './url';
+
+export interface JobFilter {
+  state: JobStatus | null;
+  queue: string | null;
+  jobClass: string | null;
+  label: string | null;
+  search: string | null;
+}
+
+export const EMPTY_JOB_FILTER: JobFilter = { state: null, queue: null, jobClass: null, label: null, search: null };
+
+/** Names and labels are at most this long in the URL (GoodJob's own are far shorter). */
+const MAX_VALUE = 1024;
+
+const text = (value: string | string[] | undefined) => {
+  const v = firstParam(value)?.trim();
+  return v ? v.slice(0, MAX_VALUE) : null;
+};
+
+export function parseJobFilter(query: Record<string, string | string[] | undefined>): JobFilter {
+  const state = firstParam(query.state);
+  return {
+    state: (JOB_STATUSES as readonly string[]).includes(state ?? '') ? (state as JobStatus) : null,
+    queue: text(query.queue),
+    jobClass: text(query.job_class),
+    label: text(query.label),
+    search: text(query.q),
+  };
+}
+
+/** The filter as URL parameters (GoodJob's names), for links that keep it. */
+export function jobFilterParams(filter: JobFilter): Record<string, string | null> {
+  return { state: filter.state, queue: filter.queue, job_class: filter.jobClass, label: filter.label, q: filter.search };
+}
+
+export function isEmptyFilter(filter: JobFilter): boolean {
+  return Object.values(filter).every((v) => v === null);
+}
+
+export type OrderColumn = 'scheduled' | 'performed_at' | 'finished_at' | 'created_at';
+
+/** GoodJob's ordering per state: waiting jobs soonest first, running and discarded most recent first. */
+export function jobOrder(state: JobStatus | null): { column: OrderColumn; direction: 'asc' | 'desc' } {
+  switch (state) {
+    case 'scheduled':
+    case 'retried':
+    case 'queued':
+      return { column: 'scheduled', direction: 'asc' };
+    case 'running':
+      return { column: 'performed_at', direction: 'desc' };
+    case 'discarded':
+      return { column: 'finished_at', direction: 'desc' };
+    default:
+      return { column: 'created_at', direction: 'desc' };
+  }
+}

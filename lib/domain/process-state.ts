@@ -1,0 +1,41 @@
+// GoodJob's rule for an active worker process (GoodJob::Process.active, v4.19):
+// a process with a lock type is active while it holds its advisory lock; one without (older writers) while its
+// heartbeat is under 5 minutes old. Databases without the lock_type column: the advisory lock alone.
+import { parseDbTime } from './time';
+
+export const EXPIRED_INTERVAL_MS = 5 * 60 * 1000;
+
+export interface ProcessLockFields {
+  lock_type?: number | null;
+  locked: boolean;
+  updated_at: string;
+}
+
+export function processActive(p: ProcessLockFields, now: Date, hasLockTypeColumn: boolean): boolean {
+  if (!hasLockTypeColumn) return p.locked;
+  if (p.lock_type != null) return p.locked;
+  const heartbeat = parseDbTime(p.updated_at);
+  return heartbeat !== null && now.getTime() - heartbeat.getTime() < EXPIRED_INTERVAL_MS;
+}
+
+export interface ProcessInfo {
+  hostname: string | null;
+  pid: number | null;
+  queues: string[];
+  threads: number | null;
+  memoryKb: number | null;
+}
+
+/** What the dashboard shows from a process's `state` JSON (GoodJob::Process.process_state). */
+export function processInfo(state: unknown): ProcessInfo {
+  const s = (state ?? {}) as { hostname?: unknown; pid?: unknown; memory?: unknown; schedulers?: unknown };
+  const schedulers = Array.isArray(s.schedulers) ? (s.schedulers as Array<{ queues?: unknown; max_threads?: unknown }>) : [];
+  const threads = schedulers.reduce((sum, x) => sum + (typeof x.max_threads === 'number' ? x.max_threads : 0), 0);
+  return {
+    hostname: typeof s.hostname === 'string' ? s.hostname : null,
+    pid: typeof s.pid === 'number' ? s.pid : null,
+    queues: schedulers.map((x) => (typeof x.queues === 'string' ? x.queues : '*')),
+    threads: schedulers.length > 0 ? threads : null,
+    memoryKb: typeof s.memory === 'number' ? s.memory : null,
+  };
+}

@@ -1,0 +1,67 @@
+import 'server-only';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { goodJobs } from '../db/schema';
+import type { JobFilter, OrderColumn } from '../domain/job-filter';
+import type { JobStatus } from '../domain/job-state';
+import { toDbTime } from '../domain/time';
+
+const executions = sql`COALESCE((${goodJobs.serialized_params}->>'executions')::integer, 0)`;
+
+/**
+ * GoodJob's own SQL for its state filters (GoodJob::Job scopes). They differ from the badge rule (jobStatus) in places:
+ * scheduled/retried look at serialized executions, not at `error`, and ignore `performed_at`. The database tests write
+ * down each case where the two disagree.
+ */
+export function goodJobStateSql(state: JobStatus, now: Date): SQL {
+  const at = sql`${toDbTime(now)}::timestamp`;
+  const due = sql`COALESCE(${goodJobs.scheduled_at}, ${goodJobs.created_at})`;
+  switch (state) {
+    case 'scheduled':
+      return sql`${goodJobs.finished_at} IS NULL AND ${due} > ${at} AND ${executions} < 2`;
+    case 'retried':
+      return sql`${goodJobs.finished_at} IS NULL AND ${due} > ${at} AND ${executions} > 1`;
+    case 'queued':
+      return sql`${goodJobs.performed_at} IS NULL AND ${goodJobs.finished_at} IS NULL AND ${due} <= ${at}`;
+    case 'running':
+      return sql`${goodJobs.performed_at} IS NOT NULL AND ${goodJobs.finished_at} IS NULL`;
+    case 'succeeded':
+      return sql`${goodJobs.finished_at} IS NOT NULL AND ${goodJobs.error} IS NULL`;
+    case 'discarded':
+      return sql`${goodJobs.finished_at} IS NOT NULL AND ${goodJobs.error} IS NOT NULL`;
+  }
+}
+
+/** GoodJob's full-text search document: ids, class, arguments, error and labels. */
+export const SEARCH_DOCUMENT = sql`(to_tsvector('english', ${goodJobs.id}::text)
+  || to_tsvector('english', COALESCE(${goodJobs.active_job_id}::text, ''))
+  || to_tsvector('english', COALESCE(${goodJobs.job_class}, ''))
+  || to_tsvector('english', COALESCE(${goodJobs.serialized_params}->>'arguments', ''))
+  || to_tsvector('english', COALESCE(${goodJobs.error}, ''))
+  || to_tsvector('english', COALESCE(array_to_string(${goodJobs.labels}, ' '), '')))`;
+
+/** Everything but the state: the part the state tabs' counts share. */
+export function jobFilterSqlWithoutState(filter: JobFilter): SQL | undefined {
+  return and(
+    filter.queue !== null ? eq(goodJobs.queue_name, filter.queue) : undefined,
+    filter.jobClass !== null ? eq(goodJobs.job_class, filter.jobClass) : undefined,
+    filter.label !== null ? sql`${goodJobs.labels} @> ARRAY[${filter.label}]::text[]` : undefined,
+    filter.search !== null ? sql`${SEARCH_DOCUMENT} @@ websearch_to_tsquery('english', ${filter.search})` : undefined,
+  );
+}
+
+export function jobFilterSql(filter: JobFilter, now: Date): SQL | undefined {
+  return and(filter.state ? goodJobStateSql(filter.state, now) : undefined, jobFilterSqlWithoutState(filter));
+}
+
+export function orderExpression(column: OrderColumn): SQL {
+  switch (column) {
+    case 'scheduled':
+      return sql`COALESCE(${goodJobs.scheduled_at}, ${goodJobs.created_at})`;
+    case 'performed_at':
+      return sql`${goodJobs.performed_at}`;
+    case 'finished_at':
+      return sql`${goodJobs.finished_at}`;
+    case 'created_at':
+      return sql`${goodJobs.created_at}`;
+  }
+}
