@@ -145,7 +145,16 @@ test.describe('accessibility (axe): no serious or critical violations', () => {
         await context.addCookies([{ name: 'gjd-theme', value: theme, url: 'http://127.0.0.1' }]);
         const page = await context.newPage();
         const { batchId } = await seedBatch(db, ['discarded', 'succeeded', 'queued']);
-        for (const path of [`/${locale}/batches`, `/${locale}/batches/${batchId}`, `/${locale}/batches/${batchId}?inspect=all`, `/${locale}/batches/not-a-batch`]) {
+        for (const path of [
+          `/${locale}/batches`,
+          `/${locale}/batches/${batchId}`,
+          `/${locale}/batches/${batchId}?inspect=all`,
+          `/${locale}/batches/not-a-batch`,
+          `/${locale}/jobs`,
+          `/${locale}/jobs?state=discarded`,
+          `/${locale}/jobs/d2a4ff36-3886-44d7-ad8e-8ef7e77ca4ba`,
+          `/${locale}/processes`,
+        ]) {
           await page.goto(path);
           const results = await new AxeBuilder({ page }).analyze();
           const serious = results.violations

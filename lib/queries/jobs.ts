@@ -14,7 +14,7 @@ import { keysetBy } from './keyset';
 
 export const JOBS_PAGE_SIZE = 50;
 /** How long a text search may run before the operator is asked to narrow it. */
-const SEARCH_TIMEOUT_MS = Number(process.env.DASHBOARD_SEARCH_TIMEOUT_MS ?? 3000);
+const searchTimeoutMs = () => Number(process.env.DASHBOARD_SEARCH_TIMEOUT_MS ?? 3000);
 
 export type JobListRow = JobRow & { order_at: string };
 
@@ -38,7 +38,7 @@ export async function listJobs(db: Db, filter: JobFilter, request: PageRequest, 
       filter.search === null
         ? await query(db)
         : await db.transaction(async (tx) => {
-            await tx.execute(sql`SELECT set_config('statement_timeout', ${String(SEARCH_TIMEOUT_MS)}, true)`);
+            await tx.execute(sql`SELECT set_config('statement_timeout', ${String(searchTimeoutMs())}, true)`);
             return query(tx);
           });
     const page = finishPage(rows, request, JOBS_PAGE_SIZE, (j) => ({ at: j.order_at, id: j.id }));
