@@ -3,10 +3,20 @@ import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
+/** BASE_PATH=/good_job serves the dashboard under that prefix (behind a reverse proxy). Fixed at build time. */
+function basePath(): string | undefined {
+  const value = (process.env.BASE_PATH ?? '').replace(/\/+$/, '');
+  if (value === '') return undefined;
+  if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(value)) throw new Error(`BASE_PATH must look like /good_job (got "${process.env.BASE_PATH}")`);
+  return value;
+}
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ['pg'],
+  basePath: basePath(),
+  distDir: process.env.NEXT_DIST_DIR || '.next',
 };
 
 export default withNextIntl(nextConfig);

@@ -1,38 +1,72 @@
-import createMiddleware from 'next-intl/middleware';
 import { NextResponse, type NextRequest } from 'next/server';
-import { negotiateLocale, routeLocale } from './lib/i18n/locale-path';
 import { isReadOnly } from './lib/config';
-import { isLocale, routing, type Locale } from './lib/i18n/routing';
+import { authenticate, credentialsFrom, REALM } from './lib/domain/auth';
+import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from './lib/domain/security-headers';
+import { negotiateLocale, routeLocale } from './lib/i18n/locale-path';
+import { isLocale, type Locale } from './lib/i18n/routing';
 import en from './messages/en.json';
 import ja from './messages/ja.json';
 import ko from './messages/ko.json';
 import ru from './messages/ru.json';
 
-const REFUSED: Record<Locale, string> = { en: en.ActionResult.refused, ko: ko.ActionResult.refused, ja: ja.ActionResult.refused, ru: ru.ActionResult.refused };
+const MESSAGES = { en, ko, ja, ru } as const;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Headers only this proxy may set: whatever a client sends under these names is dropped. */
+export const USER_HEADER = 'x-dashboard-user';
 
-const intl = createMiddleware(routing);
+function withSecurityHeaders(response: NextResponse, csp: string): NextResponse {
+  response.headers.set('Content-Security-Policy', csp);
+  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
+  return response;
+}
+
+function plain(status: number, text: string, extra: Record<string, string> = {}) {
+  return new NextResponse(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...extra } });
+}
 
 export default function proxy(request: NextRequest) {
-  const { pathname, searchParams } = request.nextUrl;
+  const { pathname, searchParams, basePath } = request.nextUrl;
   const cookieLocale = request.cookies.get('NEXT_LOCALE')?.value;
-  const preferred = isLocale(cookieLocale) ? cookieLocale : negotiateLocale(request.headers.get('accept-language'));
-  // Read-only: server actions refuse by themselves (with a localized message in the page); any other write is a 403.
+  const preferred: Locale = isLocale(cookieLocale) ? cookieLocale : negotiateLocale(request.headers.get('accept-language'));
+  const nonce = btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production');
+  const at = (path: string) => new URL(`${basePath}${path}`, request.url);
+
+  // 1. Sign-in: every page, API route and server action.
+  const credentials = credentialsFrom(process.env);
+  const user = credentials ? authenticate(request.headers.get('authorization'), credentials) : null;
+  if (credentials && user === null) {
+    return withSecurityHeaders(plain(401, `401 ${MESSAGES[preferred].ErrorPage.unauthorized}`, { 'WWW-Authenticate': `Basic realm="${REALM}", charset="UTF-8"` }), csp);
+  }
+
+  // 2. Read-only: server actions refuse by themselves (a localized message in the page); any other write is a 403.
   if (isReadOnly() && !SAFE_METHODS.has(request.method) && !request.headers.has('next-action')) {
-    return new NextResponse(REFUSED[preferred], { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    return withSecurityHeaders(plain(403, MESSAGES[preferred].ActionResult.refused), csp);
   }
-  if (pathname === '/' && !searchParams.has('locale')) {
-    return NextResponse.redirect(new URL(`/${preferred}/batches`, request.url));
+
+  // 3. Locales: `/`, GoodJob-style `?locale=`, unprefixed paths and unknown locales.
+  if (!pathname.startsWith('/api/')) {
+    if (pathname === '/' && !searchParams.has('locale')) return withSecurityHeaders(NextResponse.redirect(at(`/${preferred}/batches`)), csp);
+    const route = routeLocale(pathname, searchParams);
+    if (route.kind === 'redirect') {
+      const response = NextResponse.redirect(at(route.location));
+      const chosen = route.location.split('/')[1];
+      if (isLocale(chosen)) response.cookies.set('NEXT_LOCALE', chosen, { path: '/', sameSite: 'lax', maxAge: 31_536_000 });
+      return withSecurityHeaders(response, csp);
+    }
+    if (route.kind === 'unknownLocale') return withSecurityHeaders(NextResponse.rewrite(at(`/${preferred}/unknown-locale`)), csp);
+    if (route.kind === 'unprefixed') return withSecurityHeaders(NextResponse.redirect(at(`/${preferred}${pathname}${request.nextUrl.search}`)), csp);
   }
-  const route = routeLocale(pathname, searchParams);
-  if (route.kind === 'redirect') return NextResponse.redirect(new URL(route.location, request.url));
-  if (route.kind === 'unknownLocale') {
-    // Answer 404 in the visitor's language rather than guessing a page under a locale we do not have.
-    return NextResponse.rewrite(new URL(`/${preferred}/unknown-locale`, request.url));
-  }
-  return intl(request);
+
+  // 4. Through to the app, with this request's nonce and the signed-in user.
+  const headers = new Headers(request.headers);
+  headers.delete(USER_HEADER);
+  if (user !== null) headers.set(USER_HEADER, user);
+  headers.set('x-nonce', nonce);
+  headers.set('Content-Security-Policy', csp);
+  return withSecurityHeaders(NextResponse.next({ request: { headers } }), csp);
 }
 
 export const config = {
-  matcher: ['/((?!api|_next|_vercel|.*\\..*).*)'],
+  matcher: ['/', '/((?!_next/static|_next/image|favicon.ico).*)'],
 };

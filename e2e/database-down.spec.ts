@@ -1,11 +1,10 @@
-import type { ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { expect, messages, test } from './fixtures';
-import { startServer } from './server';
+import { startServer, type TestServer } from './server';
 
 const PORT = Number(process.env.E2E_PORT ?? 3917) + 2;
 const BASE = `http://127.0.0.1:${PORT}`;
-let server: ChildProcess;
+let server: TestServer;
 let blackHole: Server;
 
 test.beforeAll(async ({ request }) => {
@@ -18,7 +17,7 @@ test.beforeAll(async ({ request }) => {
 });
 
 test.afterAll(() => {
-  server?.kill('SIGTERM');
+  server?.stop();
   blackHole?.close();
 });
 

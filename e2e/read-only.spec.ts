@@ -1,19 +1,18 @@
-import type { ChildProcess } from 'node:child_process';
 import { expect, messages, test } from './fixtures';
 import { BatchPage } from './pages/batch-page';
 import { seedBatch } from './seed';
-import { startServer } from './server';
+import { auditLines, startServer, type TestServer } from './server';
 
 const PORT = Number(process.env.E2E_PORT ?? 3917) + 1;
 const READ_ONLY = `http://127.0.0.1:${PORT}`;
-let server: ChildProcess;
+let server: TestServer;
 
 test.beforeAll(async ({ request }) => {
   server = await startServer(request, PORT, { DATABASE_URL: process.env.E2E_DATABASE_URL!, DASHBOARD_READ_ONLY: '1' });
 });
 
 test.afterAll(() => {
-  server?.kill('SIGTERM');
+  server?.stop();
 });
 
 test('read-only mode offers no action, refuses a forged action request and answers 403 to other writes', async ({ page, db, request }) => {
@@ -49,4 +48,6 @@ test('read-only mode offers no action, refuses a forged action request and answe
 
   const after = await db.query('SELECT * FROM good_jobs WHERE batch_id = $1 ORDER BY id', [batchId]);
   expect(after.rows).toEqual(before.rows);
+  // The refused action is in the audit trail.
+  await expect.poll(() => auditLines(server.output()).find((l) => l.jobId === jobIds[0])).toMatchObject({ action: 'retry', outcome: 'refused' });
 });

@@ -2,16 +2,36 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { expect, type APIRequestContext } from '@playwright/test';
 
-/** A second `next start` of the built app, with its own environment (read-only mode, a database that is down…). */
-export async function startServer(request: APIRequestContext, port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const next = createRequire(import.meta.url).resolve('next/dist/bin/next');
-  const server = spawn(process.execPath, [next, 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
+export interface TestServer {
+  process: ChildProcess;
+  /** Everything the server printed on standard output so far (audit lines among it). */
+  output: () => string;
+  stop: () => void;
+}
+
+export const nextBin = () => createRequire(import.meta.url).resolve('next/dist/bin/next');
+
+/** A second `next start` of the built app, with its own environment (read-only mode, sign-in, a database that is down…). */
+export async function startServer(request: APIRequestContext, port: number, env: Record<string, string>, readyPath = '/en/batches'): Promise<TestServer> {
+  const server = spawn(process.execPath, [nextBin(), 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let output = '';
+  server.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
   });
   await expect(async () => {
-    const response = await request.get(`http://127.0.0.1:${port}/en/batches`);
+    const response = await request.get(`http://127.0.0.1:${port}${readyPath}`, { maxRedirects: 0 });
     expect(response.status()).toBeLessThan(500);
   }).toPass({ timeout: 30_000 });
-  return server;
+  return { process: server, output: () => output, stop: () => server.kill('SIGTERM') };
+}
+
+/** The JSON lines a server printed for dashboard actions. */
+export function auditLines(output: string): Array<Record<string, unknown>> {
+  return output
+    .split('\n')
+    .filter((line) => line.includes('"dashboard_action"'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }

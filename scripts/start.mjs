@@ -2,11 +2,17 @@
 import { spawn } from 'node:child_process';
 import { ensureBuild, nextBin } from './lib/build.mjs';
 import { startEmbeddedDatabase } from './lib/embedded-db.mjs';
+import { exposureProblem } from './lib/guard.mjs';
 
 const port = process.env.PORT ?? '3000';
 const host = process.env.HOSTNAME ?? '127.0.0.1';
 
 async function main() {
+  const problem = exposureProblem({ ...process.env, HOSTNAME: host });
+  if (problem) {
+    console.error(problem);
+    process.exit(1);
+  }
   ensureBuild();
   let embedded = null;
   let databaseUrl = process.env.DATABASE_URL;

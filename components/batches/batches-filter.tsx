@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import Form from 'next/form';
 import Link from 'next/link';
 import { BATCH_STATES, type BatchState } from '@/lib/domain/batch-state';
 import type { BoundedCount } from '@/lib/queries/bounded-count';
@@ -13,7 +14,7 @@ export function BatchesFilter({ locale, state, search, count }: { locale: string
       <p className="count" data-testid="batches-count">
         {count.estimated ? t('countEstimated', { count: count.value }) : t('count', { count: count.value })}
       </p>
-      <form className="filters" role="search" aria-label={t('filters')} action={`/${locale}/batches`} method="get">
+      <Form className="filters" role="search" aria-label={t('filters')} action={`/${locale}/batches`}>
         <label>
           <span>{t('state')}</span>
           <select name="state" defaultValue={state ?? ''} data-testid="state-filter">
@@ -33,7 +34,7 @@ export function BatchesFilter({ locale, state, search, count }: { locale: string
           {t('apply')}
         </button>
         {state || search ? <Link href={`/${locale}/batches`}>{t('clear')}</Link> : null}
-      </form>
+      </Form>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import Form from 'next/form';
 import Link from 'next/link';
 import type { JobFilter } from '@/lib/domain/job-filter';
 import type { Facet, Facets } from '@/lib/queries/jobs';
@@ -27,7 +28,7 @@ export function JobsFilter({ locale, filter, facets }: { locale: string; filter:
   const t = useTranslations('JobsPage');
   const active = filter.queue || filter.jobClass || filter.label || filter.search;
   return (
-    <form className="filters filters-wide" role="search" aria-label={t('filters')} action={`/${locale}/jobs`} method="get">
+    <Form className="filters filters-wide" role="search" aria-label={t('filters')} action={`/${locale}/jobs`}>
       {filter.state ? <input type="hidden" name="state" value={filter.state} /> : null}
       <FacetSelect name="queue" label={t('queue')} value={filter.queue} options={facets.queues} estimated={facets.estimated} testId="queue-filter" />
       <FacetSelect name="job_class" label={t('jobClass')} value={filter.jobClass} options={facets.classes} estimated={facets.estimated} testId="class-filter" />
@@ -40,6 +41,6 @@ export function JobsFilter({ locale, filter, facets }: { locale: string; filter:
         {t('apply')}
       </button>
       {active ? <Link href={filter.state ? `/${locale}/jobs?state=${filter.state}` : `/${locale}/jobs`}>{t('clear')}</Link> : null}
-    </form>
+    </Form>
   );
 }

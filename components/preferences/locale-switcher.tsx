@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { LOCALES, type Locale } from '@/lib/i18n/routing';
 
@@ -15,9 +16,17 @@ export function LocaleSwitcher({ current, label }: { current: Locale; label: str
         const query = new URLSearchParams(search.toString());
         query.set('locale', locale);
         return (
-          <a key={locale} href={`${pathname}?${query.toString()}`} lang={locale} hrefLang={locale} aria-current={locale === current ? 'true' : undefined}>
+          // A full navigation (no prefetch): the proxy answers `?locale=` with a redirect to that locale's page.
+          <Link
+            key={locale}
+            href={`${pathname}?${query.toString()}`}
+            prefetch={false}
+            lang={locale}
+            hrefLang={locale}
+            aria-current={locale === current ? 'true' : undefined}
+          >
             {LANGUAGE_NAMES[locale]}
-          </a>
+          </Link>
         );
       })}
     </span>

@@ -1,3 +1,5 @@
+import Link from 'next/link';
+
 export function NotFoundView({ title, body, links }: { title: string; body: string; links: ReadonlyArray<{ href: string; label: string }> }) {
   return (
     <section className="message-page" aria-labelledby="message-title">
@@ -6,9 +8,9 @@ export function NotFoundView({ title, body, links }: { title: string; body: stri
       <p>{body}</p>
       <p className="message-links">
         {links.map((l) => (
-          <a key={l.href} href={l.href}>
+          <Link key={l.href} href={l.href}>
             {l.label}
-          </a>
+          </Link>
         ))}
       </p>
     </section>

@@ -37,7 +37,7 @@ export async function bulkJobAction(previous: ActionState, form: FormData): Prom
   if (!parsed.success) return answer('invalid', t('invalid'));
   const { action, scope, locale, path } = parsed.data;
   if (isReadOnly()) {
-    logAction({ action: `bulk:${action}`, outcome: 'refused' });
+    await logAction({ action: `bulk:${action}`, outcome: 'refused' });
     return answer('refused', t('refused'));
   }
   try {
@@ -49,7 +49,7 @@ export async function bulkJobAction(previous: ActionState, form: FormData): Prom
     if (ids.length === 0) return answer('invalid', t('invalid'));
     let done = 0;
     for (const id of ids) if ((await COMMANDS[action](db, id)) === 'done') done += 1;
-    logAction({ action: `bulk:${action}`, outcome: `done ${done}, skipped ${ids.length - done}` });
+    await logAction({ action: `bulk:${action}`, outcome: `done ${done}, skipped ${ids.length - done}` });
     revalidatePath(path);
     const bulk = await getTranslations({ locale, namespace: 'Bulk' });
     const label = await getTranslations({ locale, namespace: 'JobAction' });

@@ -43,16 +43,16 @@ export async function jobActionAction(previous: ActionState, form: FormData): Pr
   const t = await getTranslations({ locale: input.success ? input.data.locale : 'en', namespace: 'ActionResult' });
   const answer = (outcome: ActionOutcome, message: string): ActionState => ({ outcome, message, seq: previous.seq + 1 });
   if (!input.success) {
-    logAction({ action: String(form.get('action') ?? 'unknown'), outcome: 'invalid' });
+    await logAction({ action: String(form.get('action') ?? 'unknown'), outcome: 'invalid' });
     return answer('invalid', t('invalid'));
   }
   const { action, jobId, path } = input.data;
   if (isReadOnly()) {
-    logAction({ action, jobId, outcome: 'refused' });
+    await logAction({ action, jobId, outcome: 'refused' });
     return answer('refused', t('refused'));
   }
   const { outcome } = await run(async () => ({ outcome: await COMMANDS[action](getDb(), jobId) }));
-  logAction({ action, jobId, outcome });
+  await logAction({ action, jobId, outcome });
   if (outcome !== 'unavailable') revalidatePath(path);
   return answer(outcome, outcome === 'done' ? t(action, { id: jobId }) : t(failureMessageKey(outcome, 'job')));
 }
@@ -62,16 +62,16 @@ export async function retryBatchAction(previous: ActionState, form: FormData): P
   const t = await getTranslations({ locale: input.success ? input.data.locale : 'en', namespace: 'ActionResult' });
   const answer = (outcome: ActionOutcome, message: string): ActionState => ({ outcome, message, seq: previous.seq + 1 });
   if (!input.success) {
-    logAction({ action: 'retryBatch', outcome: 'invalid' });
+    await logAction({ action: 'retryBatch', outcome: 'invalid' });
     return answer('invalid', t('invalid'));
   }
   const { batchId, path } = input.data;
   if (isReadOnly()) {
-    logAction({ action: 'retryBatch', batchId, outcome: 'refused' });
+    await logAction({ action: 'retryBatch', batchId, outcome: 'refused' });
     return answer('refused', t('refused'));
   }
   const result = await run(() => retryBatch(getDb(), batchId));
-  logAction({ action: 'retryBatch', batchId, outcome: result.outcome });
+  await logAction({ action: 'retryBatch', batchId, outcome: result.outcome });
   if (result.outcome !== 'unavailable') revalidatePath(path);
   if (result.outcome === 'done') return answer('done', t('retryBatch', { id: batchId, count: 'retried' in result ? result.retried : 0 }));
   return answer(result.outcome, t(failureMessageKey(result.outcome, 'batch')));

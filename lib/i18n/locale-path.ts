@@ -7,6 +7,8 @@ const LOCALE_LIKE = /^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})?$/i;
 export type LocaleRouting =
   | { kind: 'redirect'; location: string }
   | { kind: 'unknownLocale' }
+  /** A page path without a locale (`/batches/…`): the same page in the visitor's language. */
+  | { kind: 'unprefixed' }
   | { kind: 'pass' };
 
 /**
@@ -26,12 +28,14 @@ export function routeLocale(pathname: string, search: URLSearchParams): LocaleRo
     const base = isLocale(requested) ? requested : isLocale(first) ? first : null;
     if (base !== null) return { kind: 'redirect', location: `/${base}${path ? `/${path}` : ''}${query}` };
   }
-  if (first !== '' && !isLocale(first) && LOCALE_LIKE.test(first) && !KNOWN_SEGMENTS.has(first)) return { kind: 'unknownLocale' };
-  return { kind: 'pass' };
+  if (first === '' || isLocale(first)) return { kind: 'pass' };
+  if (LOCALE_LIKE.test(first) && !KNOWN_SEGMENTS.has(first)) return { kind: 'unknownLocale' };
+  return { kind: 'unprefixed' };
 }
 
 /** Unprefixed paths that are pages (redirected into a locale), not locale codes. */
 const KNOWN_SEGMENTS = new Set(['jobs', 'api']);
+
 
 export function negotiateLocale(acceptLanguage: string | null): Locale {
   for (const part of (acceptLanguage ?? '').split(',')) {

@@ -1,5 +1,5 @@
 // Builds the production bundle when there is none or it is older than the sources.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -19,9 +19,15 @@ export function nextBin() {
   return createRequire(import.meta.url).resolve('next/dist/bin/next');
 }
 
+const distDir = () => process.env.NEXT_DIST_DIR || '.next';
+/** What a build depends on besides the sources: the base path is compiled in. */
+const buildSettings = () => JSON.stringify({ basePath: (process.env.BASE_PATH ?? '').replace(/\/+$/, '') });
+const settingsFile = (root) => join(root, distDir(), 'dashboard-build.json');
+
 export function buildIsFresh(root = process.cwd()) {
-  const buildId = join(root, '.next', 'BUILD_ID');
-  if (!existsSync(buildId)) return false;
+  const buildId = join(root, distDir(), 'BUILD_ID');
+  if (!existsSync(buildId) || !existsSync(settingsFile(root))) return false;
+  if (readFileSync(settingsFile(root), 'utf8') !== buildSettings()) return false;
   const built = statSync(buildId).mtimeMs;
   return SOURCES.every((s) => newestMtime(join(root, s)) <= built);
 }
@@ -37,4 +43,5 @@ export function ensureBuild({ force = false } = {}) {
     console.error('The build failed: see the messages above.');
     process.exit(result.status ?? 1);
   }
+  writeFileSync(settingsFile(process.cwd()), buildSettings());
 }
