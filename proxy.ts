@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { isReadOnly } from './lib/config';
+import { databaseReachable } from './lib/db/health';
+import { unavailablePage } from './lib/domain/unavailable-page';
 import { authenticate, credentialsFrom, REALM } from './lib/domain/auth';
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from './lib/domain/security-headers';
 import { negotiateLocale, routeLocale } from './lib/i18n/locale-path';
@@ -20,11 +22,20 @@ function withSecurityHeaders(response: NextResponse, csp: string): NextResponse 
   return response;
 }
 
+function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function plain(status: number, text: string, extra: Record<string, string> = {}) {
   return new NextResponse(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...extra } });
 }
 
-export default function proxy(request: NextRequest) {
+export default async function proxy(request: NextRequest) {
   const { pathname, searchParams, basePath } = request.nextUrl;
   const cookieLocale = request.cookies.get('NEXT_LOCALE')?.value;
   const preferred: Locale = isLocale(cookieLocale) ? cookieLocale : negotiateLocale(request.headers.get('accept-language'));
@@ -44,7 +55,9 @@ export default function proxy(request: NextRequest) {
     return withSecurityHeaders(plain(403, MESSAGES[preferred].ActionResult.refused), csp);
   }
 
-  // 3. Locales: `/`, GoodJob-style `?locale=`, unprefixed paths and unknown locales.
+  // 3. Locales: `/`, GoodJob-style `?locale=`, unprefixed paths and unknown locales. A path that is not valid
+  //    percent-encoding (`%E0%A4%A`) is nobody's page: a 404, before Next tries to decode it.
+  if (!decodable(pathname)) return withSecurityHeaders(NextResponse.rewrite(at(`/${preferred}/not-found`)), csp);
   if (!pathname.startsWith('/api/')) {
     if (pathname === '/' && !searchParams.has('locale')) return withSecurityHeaders(NextResponse.redirect(at(`/${preferred}/batches`)), csp);
     const route = routeLocale(pathname, searchParams);
@@ -58,7 +71,15 @@ export default function proxy(request: NextRequest) {
     if (route.kind === 'unprefixed') return withSecurityHeaders(NextResponse.redirect(at(`/${preferred}${pathname}${request.nextUrl.search}`)), csp);
   }
 
-  // 4. Through to the app, with this request's nonce and the signed-in user.
+  // 4. A page while the database cannot be reached: a localized page with a real 503 (actions answer for themselves).
+  const locale = pathname.split('/')[1];
+  if (SAFE_METHODS.has(request.method) && isLocale(locale) && !(await databaseReachable())) {
+    const m = MESSAGES[locale];
+    const html = unavailablePage(locale, { title: m.ErrorPage.unavailableTitle, body: m.ErrorPage.unavailableBody, retry: m.ErrorPage.tryAgain, brand: m.Nav.brand });
+    return withSecurityHeaders(new NextResponse(html, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8', 'Retry-After': '5' } }), csp);
+  }
+
+  // 5. Through to the app, with this request's nonce and the signed-in user.
   const headers = new Headers(request.headers);
   headers.delete(USER_HEADER);
   if (user !== null) headers.set(USER_HEADER, user);

@@ -13,7 +13,7 @@ test.beforeAll(async ({ request }) => {
   await new Promise<void>((resolve) => blackHole.listen(0, '127.0.0.1', resolve));
   const address = blackHole.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  server = await startServer(request, PORT, { DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/none`, DATABASE_CONNECT_TIMEOUT_MS: '1000' });
+  server = await startServer(request, PORT, { DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/none`, DATABASE_CONNECT_TIMEOUT_MS: '1000' }, '/api/ready');
 });
 
 test.afterAll(() => {
@@ -25,13 +25,16 @@ for (const locale of ['ko', 'ja', 'ru'] as const) {
   test(`an unreachable database gives a localized page, no stack trace, and the server keeps serving (${locale})`, async ({ page }) => {
     const m = messages(locale).ErrorPage!;
     for (const path of [`/${locale}/batches`, `/${locale}/batches/2909c77c-455c-4317-95cd-074f512ab6f1`]) {
-      await page.goto(BASE + path);
+      const response = await page.goto(BASE + path);
+      expect(response?.status()).toBe(503);
+      expect(response?.headers()['retry-after']).toBe('5');
+      await expect(page.locator('html')).toHaveAttribute('lang', locale);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(m.unavailableTitle!);
       await expect(page.getByText(m.unavailableBody!)).toBeVisible();
       await expect(page.locator('body')).not.toContainText(/ECONNREFUSED|timeout exceeded|at .*\.js:\d+/);
     }
-    // A malformed id is still a 404: it is answered before any query.
-    const response = await page.goto(`${BASE}/${locale}/batches/nope`);
-    expect(response?.status()).toBe(404);
+    // The process keeps serving: the next request is answered the same way, promptly.
+    const again = await page.goto(`${BASE}/${locale}/jobs`);
+    expect(again?.status()).toBe(503);
   });
 }

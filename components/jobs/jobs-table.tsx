@@ -75,7 +75,7 @@ export function JobsTable({ jobs, columns, now, caption, inspectAll, testId, act
                     <span className="job-class">{job.job_class}</span>
                   )}
                   {listContext && job.error ? (
-                    <span className="error-line" title={job.error}>
+                    <span className="error-line" title={job.error.length > 1000 ? `${job.error.slice(0, 1000)}…` : job.error}>
                       {job.error}
                     </span>
                   ) : null}

@@ -3,7 +3,7 @@ export function Pills({ values }: { values: readonly string[] | null }) {
   return (
     <ul className="pills">
       {values.map((v, i) => (
-        <li key={`${i}-${v}`} className="pill">
+        <li key={`${i}-${v}`} className="pill" title={v}>
           {v}
         </li>
       ))}

@@ -37,3 +37,11 @@ describe('pageRequestFrom', () => {
     expect(pageRequestFrom({ before: 'garbage', after: ['x', 'y'] })).toEqual({ after: null, before: null });
   });
 });
+
+describe('firstParam', () => {
+  it('takes the first value and drops NUL characters', async () => {
+    const { firstParam } = await import('./url');
+    expect(firstParam(['a\u0000b', 'c'])).toBe('ab');
+    expect(firstParam(undefined)).toBeUndefined();
+  });
+});

@@ -6,7 +6,11 @@ export function hrefWith(path: string, params: Record<string, string | null | un
   return text ? `${path}?${text}` : path;
 }
 
-/** A single query parameter's value (the first one when repeated). */
+/**
+ * A single query parameter's value (the first one when repeated), without NUL characters: PostgreSQL text cannot
+ * hold them, so a `%00` in a filter would otherwise turn a harmless request into a database error.
+ */
 export function firstParam(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
+  const first = Array.isArray(value) ? value[0] : value;
+  return first?.replaceAll('\u0000', '');
 }
