@@ -3,7 +3,8 @@ import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { NextIntlClientProvider } from 'next-intl';
 import { getTimeZone, getTranslations, setRequestLocale } from 'next-intl/server';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
+import { HealthNotice } from '@/components/health-notice';
 import { NavBar } from '@/components/nav-bar';
 import { Providers } from '@/components/providers';
 import { ActionAnnouncer } from '@/components/ui/action-announcer';
@@ -40,6 +41,9 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             <NavBar locale={locale} preferences={preferences} />
             <ActionAnnouncer>
               <main className="page" id="main" tabIndex={-1}>
+                <Suspense fallback={null}>
+                  <HealthNotice />
+                </Suspense>
                 {children}
               </main>
             </ActionAnnouncer>

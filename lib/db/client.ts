@@ -1,4 +1,6 @@
 import 'server-only';
+import { appendFileSync } from 'node:fs';
+import type { Logger } from 'drizzle-orm/logger';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema';
@@ -28,6 +30,16 @@ export function poolConfig(url: string): pg.PoolConfig {
   };
 }
 
+/**
+ * For `npm run bench` only: DASHBOARD_CAPTURE_SQL=<file> appends every query and its parameters as a JSON line, so
+ * that the benchmark can EXPLAIN ANALYZE exactly what a page ran (its "SQL floor"). Off unless that variable is set.
+ */
+function sqlCaptureLogger(): Logger | undefined {
+  const file = process.env.DASHBOARD_CAPTURE_SQL;
+  if (!file) return undefined;
+  return { logQuery: (query, params) => appendFileSync(file, `${JSON.stringify({ query, params })}\n`) };
+}
+
 /** The one pool of the process, made on first use from DATABASE_URL. */
 export function getDb(): Db {
   const url = process.env.DATABASE_URL;
@@ -36,7 +48,7 @@ export function getDb(): Db {
     const pool = new pg.Pool(poolConfig(url));
     // An idle client that loses its server (restart, pg_terminate_backend) must not crash the process.
     pool.on('error', () => undefined);
-    current = { url, db: drizzle(pool, { schema }) as Db };
+    current = { url, db: drizzle(pool, { schema, logger: sqlCaptureLogger() }) as Db };
   }
   return current.db;
 }

@@ -56,7 +56,8 @@ export function jobFilterSql(filter: JobFilter, now: Date): SQL | undefined {
 export function orderExpression(column: OrderColumn): SQL {
   switch (column) {
     case 'scheduled':
-      return sql`COALESCE(${goodJobs.scheduled_at}, ${goodJobs.created_at})`;
+      // GoodJob orders waiting jobs by scheduled_at (always set by GoodJob v4): its unfinished index serves it.
+      return sql`${goodJobs.scheduled_at}`;
     case 'performed_at':
       return sql`${goodJobs.performed_at}`;
     case 'finished_at':

@@ -1,0 +1,22 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { missingIndexes, type IndexAdvice } from '../domain/indexes';
+
+const cache = new WeakMap<Db, { at: number; missing: IndexAdvice[] }>();
+const TTL_MS = 5 * 60 * 1000;
+
+/** The advised indexes this database lacks (looked up at most every 5 minutes). Never creates anything. */
+export async function indexAdvice(db: Db): Promise<IndexAdvice[]> {
+  const hit = cache.get(db);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.missing;
+  const { rows } = await db.execute<{ name: string }>(
+    sql`SELECT indexname AS name FROM pg_indexes WHERE schemaname = ANY (current_schemas(false)) AND tablename IN ('good_jobs', 'good_job_batches', 'good_job_executions')`,
+  );
+  const { rows: size } = await db.execute<{ n: number }>(sql`SELECT reltuples::bigint AS n FROM pg_class WHERE oid = 'good_job_batches'::regclass`);
+  // The batches index only helps once there are many batches: below that, suggesting it is noise.
+  const manyBatches = Number(size[0]?.n ?? 0) > 10_000;
+  const missing = missingIndexes(new Set(rows.map((r) => r.name))).filter((m) => !m.suggestion || manyBatches);
+  cache.set(db, { at: Date.now(), missing });
+  return missing;
+}

@@ -1,0 +1,177 @@
+// `npm run bench -- --database-url URL [--port 3990] [--seconds 5]`
+// On a database filled by `npm run db:scale`: builds if needed, starts the production server, and measures each page
+// with autocannon at concurrency 1 and 8 (p50 / p95 / p99 latency from every response, requests per second), beside
+// its SQL floor (the summed execution time of the page's own queries under EXPLAIN ANALYZE), a retry round trip in
+// Chromium, the server's peak RSS and the batch page's first-load JavaScript. Writes bench/results.{json,md}.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { chromium } from '@playwright/test';
+import pg from 'pg';
+import { ensureBuild, nextBin } from './lib/build.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const url = arg('database-url', process.env.DATABASE_URL);
+const port = Number(arg('port', 3990));
+const seconds = Number(arg('seconds', 5));
+if (!url) {
+  console.error('usage: npm run bench -- --database-url postgres://… (a database filled by npm run db:scale)');
+  process.exit(2);
+}
+const base = `http://127.0.0.1:${port}`;
+const db = new pg.Pool({ connectionString: url, max: 2 });
+const marker = await db.query(`SELECT value FROM good_job_settings WHERE key = 'goodjob_dashboard_scale'`).catch(() => ({ rows: [] }));
+if (marker.rows.length === 0) {
+  console.error('Refusing: this database was not filled by `npm run db:scale` (the benchmark changes jobs labelled `bench` there).');
+  process.exit(1);
+}
+const scale = marker.rows[0].value;
+const cursor = (at, id) => Buffer.from(`${at}|${id}`).toString('base64url');
+const one = async (sql, params = []) => (await db.query(sql, params)).rows[0];
+
+// The pages, with ids picked from the data.
+const small = await one(`SELECT b.id FROM good_job_batches b WHERE b.description LIKE 'Scale batch %' AND EXISTS (SELECT 1 FROM good_jobs j WHERE j.batch_id = b.id) ORDER BY b.created_at DESC LIMIT 1`);
+const deep = await one(`SELECT created_at::text AS at, id FROM good_job_batches ORDER BY created_at DESC, id DESC OFFSET 50000 LIMIT 1`);
+const job = await one(`SELECT id FROM good_jobs WHERE error IS NOT NULL AND finished_at IS NOT NULL ORDER BY created_at DESC LIMIT 1`);
+const pages = [
+  ['batches list', '/en/batches'],
+  ['batches list, deep cursor', `/en/batches?after=${cursor(deep.at, deep.id)}`],
+  ['small batch page', `/en/batches/${small.id}`],
+  ['big batch page', `/en/batches/${scale.bigBatchId}`],
+  ['big batch page, state tab', `/en/batches/${scale.bigBatchId}?state=succeeded`],
+  ['jobs list', '/en/jobs'],
+  ['jobs list, discarded', '/en/jobs?state=discarded'],
+  ['jobs list, queue filter', '/en/jobs?queue=mice'],
+  ['jobs search by UUID', `/en/jobs?q=${job.id}`],
+  ['jobs search by text', '/en/jobs?q=ReportJob'],
+  ['job page', `/en/jobs/${job.id}`],
+];
+
+ensureBuild();
+const captureFile = join(tmpdir(), `gjd-bench-sql-${process.pid}.jsonl`);
+const server = spawn(process.execPath, [nextBin(), 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
+  env: { ...process.env, DATABASE_URL: url, DASHBOARD_CAPTURE_SQL: captureFile, NEXT_TELEMETRY_DISABLED: '1' },
+  stdio: 'ignore',
+});
+const peakRss = () => {
+  try {
+    const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
+    return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+};
+for (let i = 0; ; i += 1) {
+  try {
+    if ((await fetch(`${base}/en/batches`)).ok) break;
+  } catch {
+    /* not up yet */
+  }
+  if (i > 100) throw new Error('the server did not start');
+  await new Promise((r) => setTimeout(r, 300));
+}
+
+/** The SQL a page ran, EXPLAIN ANALYZEd: summed execution time in ms. */
+async function floor(path) {
+  await fetch(base + path); // warm: capabilities probed, caches filled
+  rmSync(captureFile, { force: true });
+  await (await fetch(base + path)).arrayBuffer();
+  const queries = existsSync(captureFile) ? readFileSync(captureFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  let total = 0;
+  for (const { query, params } of queries) {
+    if (!/^\s*(select|with)/i.test(query)) continue;
+    try {
+      const { rows } = await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${query}`, params);
+      total += rows[0]['QUERY PLAN'][0]['Execution Time'];
+    } catch {
+      /* a statement EXPLAIN cannot take (set_config): no cost worth counting */
+    }
+  }
+  return { ms: total, queries: queries.length };
+}
+
+function load(path, connections) {
+  return new Promise((resolve, reject) => {
+    const latencies = [];
+    const instance = autocannon({ url: base + path, connections, duration: seconds }, (error, result) => {
+      if (error) return reject(error);
+      latencies.sort((a, b) => a - b);
+      const p = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+      resolve({ p50: p(0.5), p95: p(0.95), p99: p(0.99), rps: result.requests.average, requests: latencies.length, non2xx: result.non2xx });
+    });
+    instance.on('response', (_client, _status, _bytes, time) => latencies.push(time));
+  });
+}
+
+const results = [];
+for (const [name, path] of pages) {
+  const sqlFloor = await floor(path);
+  const c1 = await load(path, 1);
+  const c8 = await load(path, 8);
+  results.push({ name, path, floorMs: sqlFloor.ms, queries: sqlFloor.queries, c1, c8 });
+  console.log(`${name}: c1 p50 ${c1.p50.toFixed(1)} p95 ${c1.p95.toFixed(1)} p99 ${c1.p99.toFixed(1)} ms, ${c1.rps} rps; c8 p95 ${c8.p95.toFixed(1)} ms, ${c8.rps} rps; floor ${sqlFloor.ms.toFixed(1)} ms`);
+}
+
+// The retry round trip and the first-load JavaScript, in Chromium.
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+const page = await browser.newPage();
+let firstLoadJs = 0;
+page.on('requestfinished', async (request) => {
+  if (request.resourceType() === 'script') firstLoadJs += (await request.sizes()).responseBodySize;
+});
+await page.goto(`${base}/en/batches/${small.id}`, { waitUntil: 'networkidle' });
+const benchJob = await one(`SELECT id FROM good_jobs WHERE labels @> ARRAY['bench'] AND finished_at IS NOT NULL AND error IS NOT NULL ORDER BY created_at LIMIT 1`);
+const roundTrips = [];
+await page.goto(`${base}/en/jobs/${benchJob.id}`);
+for (let i = 0; i < 10; i += 1) {
+  for (const [action, label, status] of [['retry', 'Retry', 'queued'], ['discard', 'Discard', 'discarded']]) {
+    await page.getByText('Actions', { exact: true }).click();
+    await page.getByTestId(`action-${action}`).click();
+    const confirm = page.getByRole('dialog').getByRole('button', { name: label, exact: true });
+    await confirm.waitFor();
+    const t = performance.now();
+    await confirm.click();
+    await page.getByTestId(`status-${status}`).first().waitFor();
+    roundTrips.push(performance.now() - t);
+  }
+}
+await browser.close();
+roundTrips.sort((a, b) => a - b);
+const rss = peakRss();
+server.kill('SIGTERM');
+await db.end();
+rmSync(captureFile, { force: true });
+
+const summary = {
+  when: new Date().toISOString(),
+  data: scale,
+  seconds,
+  pages: results,
+  retryRoundTrip: { p50: roundTrips[Math.floor(roundTrips.length / 2)], p95: roundTrips[Math.floor(roundTrips.length * 0.95)], n: roundTrips.length },
+  peakRssBytes: rss,
+  batchPageFirstLoadJsGzipBytes: firstLoadJs,
+};
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/results.json', `${JSON.stringify(summary, null, 2)}\n`);
+const ms = (v) => (Number.isFinite(v) ? v.toFixed(1) : '—');
+const md = [
+  `# Benchmark results`,
+  '',
+  `${summary.when} · ${scale.jobs.toLocaleString('en')} jobs, ${scale.batches.toLocaleString('en')} batches, a ${scale.bigBatch.toLocaleString('en')}-job batch · ${seconds} s per run · \`npm run bench -- --database-url …\``,
+  '',
+  '| page | SQL floor (ms) | c=1 p50 | c=1 p95 | c=1 p99 | c=1 req/s | c=8 p50 | c=8 p95 | c=8 p99 | c=8 req/s |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...results.map((r) => `| ${r.name} | ${ms(r.floorMs)} | ${ms(r.c1.p50)} | ${ms(r.c1.p95)} | ${ms(r.c1.p99)} | ${Math.round(r.c1.rps)} | ${ms(r.c8.p50)} | ${ms(r.c8.p95)} | ${ms(r.c8.p99)} | ${Math.round(r.c8.rps)} |`),
+  '',
+  `- Retry round trip (confirm → badge, retry and discard alternating, ${summary.retryRoundTrip.n} runs): p50 ${ms(summary.retryRoundTrip.p50)} ms, p95 ${ms(summary.retryRoundTrip.p95)} ms`,
+  `- Server peak RSS: ${(rss / 1048576).toFixed(0)} MB`,
+  `- Batch page first-load JavaScript: ${(firstLoadJs / 1024).toFixed(1)} KB gzipped`,
+  '',
+].join('\n');
+writeFileSync('bench/results.md', md);
+console.log(`\n${md}`);
