@@ -90,7 +90,7 @@ const jobSql = `
     CASE WHEN n.k BETWEEN 70 AND 77 THEN 3 WHEN n.k BETWEEN 92 AND 94 THEN 1 WHEN n.k BETWEEN 78 AND 91 THEN 0 ELSE 1 END,
     n.cls,
     CASE WHEN n.k BETWEEN 70 AND 77 THEN 4 WHEN n.k BETWEEN 92 AND 94 THEN 3 END,
-    CASE WHEN n.k BETWEEN 70 AND 77 AND n.i % 1000 < 20 THEN ARRAY['bench', 'scale'] WHEN n.i % 4 = 0 THEN ARRAY['scale', n.q] END
+    CASE WHEN n.i % 1000 BETWEEN 70 AND 77 THEN ARRAY['bench', 'scale'] WHEN n.i % 4 = 0 THEN ARRAY['scale', n.q] END
   FROM numbered n LEFT JOIN scale_batch_numbers b ON b.n = 1 + n.i % ${BATCHES}`;
 await step(
   'batch numbers',

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { chromium } from '@playwright/test';
 import pg from 'pg';
+import { timeRetryDiscard } from './lib/round-trip.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -50,20 +51,9 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 const page = await browser.newPage();
 await page.goto(`${baseUrl}/en/batches/${batchId}`);
 const row = page.locator(`tbody.job[data-job-id="${jobId}"]`);
-const rounds = { retry: [], discard: [] };
+let rounds;
 try {
-  for (let i = 0; i < 10; i += 1) {
-    for (const [action, label, status] of [['retry', 'Retry', 'queued'], ['discard', 'Discard', 'discarded']]) {
-      await row.getByText('Actions', { exact: true }).click();
-      await row.getByTestId(`action-${action}`).click();
-      const confirm = page.getByRole('dialog').getByRole('button', { name: label, exact: true });
-      await confirm.waitFor();
-      const started = performance.now();
-      await confirm.click();
-      await row.getByTestId(`status-${status}`).waitFor();
-      rounds[action].push(performance.now() - started);
-    }
-  }
+  rounds = await timeRetryDiscard(page, row);
 } finally {
   await browser.close();
   await db.query('DELETE FROM good_jobs WHERE batch_id = $1', [batchId]);

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { NextIntlClientProvider } from 'next-intl';
-import { getTimeZone, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getMessages, getTimeZone, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Suspense, type ReactNode } from 'react';
 import { HealthNotice } from '@/components/health-notice';
 import { NavBar } from '@/components/nav-bar';
@@ -10,6 +10,9 @@ import { Providers } from '@/components/providers';
 import { ActionAnnouncer } from '@/components/ui/action-announcer';
 import { parseLive, parseTheme, PREFERENCE_COOKIES } from '@/lib/domain/preferences';
 import { isLocale, LOCALES } from '@/lib/i18n/routing';
+
+/** Only what client components say goes to the browser: the rest is rendered on the server. */
+const CLIENT_NAMESPACES = ['Nav', 'JobAction', 'ConfirmAction', 'ActionResult', 'Bulk', 'BatchActions', 'ErrorPage'] as const;
 
 export function generateStaticParams() {
   return LOCALES.map((locale) => ({ locale }));
@@ -32,11 +35,13 @@ export default async function LocaleLayout({ children, params }: { children: Rea
     live: parseLive(jar.get(PREFERENCE_COOKIES.live)?.value),
     timeZone: await getTimeZone(),
   };
+  const messages = await getMessages();
+  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
   return (
     // The theme comes from a cookie, so the first paint already has it: no flash of the wrong theme.
     <html lang={locale} data-theme={preferences.theme}>
       <body>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages}>
           <Providers>
             <NavBar locale={locale} preferences={preferences} />
             <ActionAnnouncer>

@@ -19,12 +19,14 @@ const TIMES = [
 interface Props {
   batch: BatchRow;
   counts: StatusCounts;
+  /** Counted from a sample of a huge batch. */
+  estimated: boolean;
   locale: string;
   actionsEnabled: boolean;
   now: Date;
 }
 
-export function BatchHeader({ batch, counts, locale, actionsEnabled, now }: Props) {
+export function BatchHeader({ batch, counts, estimated, locale, actionsEnabled, now }: Props) {
   const t = useTranslations('BatchPage');
   const progress = batchProgress(counts);
   return (
@@ -66,12 +68,14 @@ export function BatchHeader({ batch, counts, locale, actionsEnabled, now }: Prop
           aria-label={t('progressLabel')}
           aria-valuetext={t('progress', { finished: progress.finished, total: progress.total })}
         />
-        <span className="progress-text">{t('progress', { finished: progress.finished, total: progress.total })}</span>
+        <span className="progress-text">
+          {estimated ? t('progressEstimated', { finished: progress.finished, total: progress.total }) : t('progress', { finished: progress.finished, total: progress.total })}
+        </span>
       </div>
       <ul className="status-counts" data-testid="job-counts">
         {JOB_STATUSES.filter((s) => counts[s] > 0).map((s) => (
           <li key={s} data-status={s}>
-            <JobStatusBadge status={s} /> <span className="count">{counts[s]}</span>
+            <JobStatusBadge status={s} /> <span className="count">{estimated ? `≈ ${counts[s]}` : counts[s]}</span>
           </li>
         ))}
       </ul>

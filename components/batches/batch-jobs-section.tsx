@@ -17,11 +17,12 @@ interface Props {
   basePath: string;
   query: { state: JobStatus | null; inspect: boolean; after: string | null; before: string | null };
   counts: StatusCounts;
+  countsEstimated: boolean;
   /** False in read-only mode. */
   actionsEnabled: boolean;
 }
 
-export function BatchJobsSection({ kind, page, now, basePath, query, counts, actionsEnabled }: Props) {
+export function BatchJobsSection({ kind, page, now, basePath, query, counts, countsEstimated, actionsEnabled }: Props) {
   const t = useTranslations('BatchPage');
   const tt = useTranslations('JobsTable');
   const title = kind === 'callback' ? t('callbackJobs') : t('batchedJobs');
@@ -39,7 +40,7 @@ export function BatchJobsSection({ kind, page, now, basePath, query, counts, act
         ) : null}
       </div>
       {kind === 'batched' ? (
-        <JobStateTabs counts={counts} active={query.state} hrefFor={(state) => hrefWith(basePath, { state, inspect: keep.inspect })} />
+        <JobStateTabs counts={counts} estimated={countsEstimated} active={query.state} hrefFor={(state) => hrefWith(basePath, { state, inspect: keep.inspect })} />
       ) : null}
       {page.rows.length === 0 ? (
         <p className="empty">{empty}</p>

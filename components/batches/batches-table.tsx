@@ -67,7 +67,7 @@ export function BatchesTable({ data, locale, now, filter, actionsEnabled }: Prop
                       </td>
                     ))}
                     <td className="num" data-testid="job-total">
-                      {total.total}
+                      {total.capped ? `${total.total - 1}+` : total.total}
                     </td>
                     <td>
                       <div className="state-cell">

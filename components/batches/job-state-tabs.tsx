@@ -4,10 +4,11 @@ import type { StatusCounts } from '@/lib/domain/batch-state';
 import { JOB_STATUSES, type JobStatus } from '@/lib/domain/job-state';
 
 /** Filters the batched jobs by state; each tab carries its count. */
-export function JobStateTabs({ counts, active, hrefFor }: { counts: StatusCounts; active: JobStatus | null; hrefFor: (status: JobStatus | null) => string }) {
+export function JobStateTabs({ counts, estimated, active, hrefFor }: { counts: StatusCounts; estimated: boolean; active: JobStatus | null; hrefFor: (status: JobStatus | null) => string }) {
   const t = useTranslations('BatchPage');
   const status = useTranslations('JobStatus');
   const format = useFormatter();
+  const tj = useTranslations('JobsPage');
   const total = JOB_STATUSES.reduce((sum, s) => sum + counts[s], 0);
   const tabs: Array<{ key: JobStatus | null; label: string; count: number }> = [
     { key: null, label: t('allJobs'), count: total },
@@ -23,7 +24,7 @@ export function JobStateTabs({ counts, active, hrefFor }: { counts: StatusCounts
           className={tab.count === 0 ? 'tab tab-empty' : 'tab'}
           data-state={tab.key ?? 'all'}
         >
-          {tab.label} <span className="tab-count">{format.number(tab.count)}</span>
+          {tab.label} <span className="tab-count">{estimated ? tj('estimated', { count: tab.count }) : format.number(tab.count)}</span>
         </Link>
       ))}
     </nav>

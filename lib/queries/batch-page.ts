@@ -10,6 +10,8 @@ export interface BatchPageData {
   batch: BatchRow;
   batchColumns: readonly string[];
   counts: StatusCounts;
+  /** True for a huge batch counted from a sample. */
+  countsEstimated: boolean;
   callbackJobs: JobPage;
   batchedJobs: JobPage;
 }
@@ -24,10 +26,10 @@ export interface BatchPageQuery {
 export async function loadBatchPage(db: Db, batchId: string, query: BatchPageQuery): Promise<BatchPageData | null> {
   const found = await getBatch(db, batchId);
   if (!found) return null;
-  const [counts, callbackJobs, batchedJobs] = await Promise.all([
+  const [{ counts, estimated }, callbackJobs, batchedJobs] = await Promise.all([
     countBatchJobs(db, batchId, query.now),
     listBatchJobs(db, batchId, { kind: 'callback' }),
     listBatchJobs(db, batchId, { kind: 'batched', page: query.page, status: query.status, now: query.now }),
   ]);
-  return { batch: found.batch, batchColumns: found.columns, counts, callbackJobs, batchedJobs };
+  return { batch: found.batch, batchColumns: found.columns, counts, countsEstimated: estimated, callbackJobs, batchedJobs };
 }

@@ -32,7 +32,7 @@ describe("the batches list on GoodJob's own database", () => {
 
   it('totals the jobs of each batch through the batch_id index', async () => {
     const totals = await batchJobTotals(s.db, ['763b0473-5c02-4228-b2ee-f7ea084bdfaf']);
-    expect(totals.get('763b0473-5c02-4228-b2ee-f7ea084bdfaf')).toEqual({ total: 3, finished: 3, discarded: 2 });
+    expect(totals.get('763b0473-5c02-4228-b2ee-f7ea084bdfaf')).toEqual({ total: 3, finished: 3, discarded: 2, capped: false });
   });
 
   it('counts exactly up to the limit, then gives the planner estimate, marked', async () => {
@@ -40,5 +40,28 @@ describe("the batches list on GoodJob's own database", () => {
     const capped = await boundedCount(s.db, sql`FROM good_jobs`, 10);
     expect(capped.estimated).toBe(true);
     expect(capped.value).toBeGreaterThan(10);
+  });
+});
+
+describe('a huge batch', () => {
+  let s: ScratchDb;
+  beforeAll(async () => {
+    s = await createScratchDb({ schema: 'current' });
+    await s.exec(`INSERT INTO good_job_batches (id, created_at, updated_at, enqueued_at) VALUES ('00000000-0000-4000-8000-00000000b16b', now(), now(), now())`);
+    await s.exec(`INSERT INTO good_jobs (id, queue_name, serialized_params, created_at, updated_at, scheduled_at, finished_at, error, batch_id)
+      SELECT gen_random_uuid(), 'big', '{}', now(), now(), now(), now(), CASE WHEN i % 4 = 0 THEN 'E: x' END, '00000000-0000-4000-8000-00000000b16b'
+      FROM generate_series(1, 12000) AS i`);
+    await s.exec('ANALYZE good_jobs');
+  });
+  afterAll(() => s?.drop());
+
+  it('is counted from a bounded sample, scaled and marked as an estimate', async () => {
+    const { countBatchJobs } = await import('./batches');
+    const { counts, estimated } = await countBatchJobs(s.db, '00000000-0000-4000-8000-00000000b16b', new Date());
+    expect(estimated).toBe(true);
+    expect(counts.succeeded + counts.discarded).toBeGreaterThan(10_000);
+    expect(counts.discarded / (counts.succeeded + counts.discarded)).toBeCloseTo(0.25, 1);
+    const totals = await batchJobTotals(s.db, ['00000000-0000-4000-8000-00000000b16b']);
+    expect(totals.get('00000000-0000-4000-8000-00000000b16b')).toMatchObject({ total: 10_001, capped: true });
   });
 });

@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { boundedCount } from './bounded-count';
 import { getCapabilities, type Capabilities } from '../db/capabilities';
 import type { Db } from '../db/client';
 import { goodJobBatches, goodJobs } from '../db/schema';
@@ -53,17 +54,28 @@ export async function listBatchJobs(db: Db, batchId: string, query: BatchJobsQue
   return { ...page, columns: caps.jobColumns };
 }
 
-/** Per-status counts of a batch's batched jobs, through the `batch_id` index. */
-export async function countBatchJobs(db: Db, batchId: string, now: Date): Promise<StatusCounts> {
-  const status = jobStatusSql(now);
-  const rows = await db
-    .select({ status, count: sql<number>`count(*)::int` })
-    .from(goodJobs)
-    .where(eq(goodJobs.batch_id, batchId))
-    .groupBy(sql`1`);
+/** A batch larger than this is counted from a sample of this many of its jobs, scaled and marked as an estimate. */
+export const BATCH_COUNT_SAMPLE = 10_000;
+
+export interface BatchCounts {
+  counts: StatusCounts;
+  estimated: boolean;
+}
+
+/** Per-status counts of a batch's batched jobs, through the `batch_id` index; bounded for huge batches. */
+export async function countBatchJobs(db: Db, batchId: string, now: Date): Promise<BatchCounts> {
+  const { rows } = await db.execute<{ status: JobStatus; count: number }>(sql`
+    SELECT ${jobStatusSql(now)} AS status, count(*)::int AS count
+    FROM (SELECT scheduled_at, performed_at, finished_at, created_at, error FROM good_jobs WHERE batch_id = ${batchId} LIMIT ${BATCH_COUNT_SAMPLE + 1}) AS sample
+    GROUP BY 1`);
   const counts = Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as StatusCounts;
-  for (const row of rows) counts[row.status as JobStatus] = row.count;
-  return counts;
+  for (const row of rows) counts[row.status] = row.count;
+  const sampled = rows.reduce((n, r) => n + r.count, 0);
+  if (sampled <= BATCH_COUNT_SAMPLE) return { counts, estimated: false };
+  const total = await boundedCount(db, sql`FROM good_jobs WHERE batch_id = ${batchId}`, BATCH_COUNT_SAMPLE);
+  const scale = Math.max(total.value, sampled) / sampled;
+  for (const s of JOB_STATUSES) counts[s] = Math.round(counts[s] * scale);
+  return { counts, estimated: true };
 }
 
 /** SQL for "the batch is in this state": the same order of precedence as batchState(). */
@@ -124,20 +136,26 @@ export interface BatchJobTotals {
   total: number;
   finished: number;
   discarded: number;
+  /** True when the batch has more jobs than were counted. */
+  capped?: boolean;
 }
 
-/** Job totals of the batches on one page, through the `batch_id` index. */
+/**
+ * Job totals of the batches on one page, through the `batch_id` index, each from at most BATCH_COUNT_SAMPLE + 1 of
+ * its jobs: a huge batch shows "more than 10,000" and the progress of that sample instead of counting them all.
+ */
 export async function batchJobTotals(db: Db, batchIds: readonly string[]): Promise<Map<string, BatchJobTotals>> {
   if (batchIds.length === 0) return new Map();
-  const rows = await db
-    .select({
-      batchId: goodJobs.batch_id,
-      total: sql<number>`count(*)::int`,
-      finished: sql<number>`(count(*) FILTER (WHERE ${goodJobs.finished_at} IS NOT NULL))::int`,
-      discarded: sql<number>`(count(*) FILTER (WHERE ${goodJobs.finished_at} IS NOT NULL AND ${goodJobs.error} IS NOT NULL))::int`,
-    })
-    .from(goodJobs)
-    .where(inArray(goodJobs.batch_id, [...batchIds]))
-    .groupBy(goodJobs.batch_id);
-  return new Map(rows.map((r) => [r.batchId!, { total: r.total, finished: r.finished, discarded: r.discarded }]));
+  const { rows } = await db.execute<{ batch_id: string; total: number; finished: number; discarded: number }>(sql`
+    SELECT b.id AS batch_id, c.total, c.finished, c.discarded
+    FROM unnest(${sql.raw(`ARRAY[${batchIds.map((id) => `'${id.replace(/[^0-9a-f-]/gi, '')}'`).join(',')}]::uuid[]`)}) AS b(id)
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS total,
+             (count(*) FILTER (WHERE finished_at IS NOT NULL))::int AS finished,
+             (count(*) FILTER (WHERE finished_at IS NOT NULL AND error IS NOT NULL))::int AS discarded
+      FROM (SELECT finished_at, error FROM good_jobs WHERE batch_id = b.id LIMIT ${BATCH_COUNT_SAMPLE + 1}) AS sample
+    ) AS c`);
+  return new Map(
+    rows.map((r) => [r.batch_id, { total: r.total, finished: r.finished, discarded: r.discarded, capped: r.total > BATCH_COUNT_SAMPLE }]),
+  );
 }

@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 
 /** Above this many rows a count is the planner's estimate, marked as such: no COUNT(*) over millions of rows. */
-export const EXACT_COUNT_LIMIT = 100_000;
+export const EXACT_COUNT_LIMIT = 10_000;
 
 export interface BoundedCount {
   value: number;
@@ -17,11 +17,11 @@ async function plannerEstimate(db: Db, from: SQL): Promise<number> {
 
 /**
  * Counts the rows of `from` (a FROM … WHERE … clause): exactly up to the limit, else the planner's estimate. When the
- * planner already expects far more than the limit, the capped count is skipped: it would only confirm it, slowly.
+ * planner already expects more than the limit, the capped count is skipped: it would only confirm it, slowly.
  */
 export async function boundedCount(db: Db, from: SQL, limit = EXACT_COUNT_LIMIT): Promise<BoundedCount> {
   const estimate = await plannerEstimate(db, from);
-  if (estimate > limit * 3) return { value: estimate, estimated: true };
+  if (estimate > limit) return { value: estimate, estimated: true };
   const { rows } = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${limit + 1}) AS capped`);
   const exact = rows[0]?.n ?? 0;
   if (exact <= limit) return { value: exact, estimated: false };

@@ -121,8 +121,23 @@ export interface Facets {
 
 const FACET_LIMIT = 200;
 
-/** Values for the queue, class and label selects, with counts: exact on small tables, from a 1% sample on large ones. */
-export async function jobFacets(db: Db): Promise<Facets> {
+const facetCache = new WeakMap<Db, { at: number; facets: Promise<Facets> }>();
+const FACET_TTL_MS = 30_000;
+
+/**
+ * Values for the queue, class and label selects, with counts: exact on small tables, from a 1% sample on large ones.
+ * Queues, classes and labels change rarely: the answer is kept for 30 seconds.
+ */
+export function jobFacets(db: Db): Promise<Facets> {
+  const hit = facetCache.get(db);
+  if (hit && Date.now() - hit.at < FACET_TTL_MS) return hit.facets;
+  const facets = loadFacets(db);
+  facets.catch(() => facetCache.delete(db));
+  facetCache.set(db, { at: Date.now(), facets });
+  return facets;
+}
+
+async function loadFacets(db: Db): Promise<Facets> {
   const { rows } = await db.execute<{ n: number }>(sql`SELECT reltuples::bigint AS n FROM pg_class WHERE oid = 'good_jobs'::regclass`);
   const estimated = Number(rows[0]?.n ?? 0) > 100_000;
   const source = estimated ? sql.raw('good_jobs TABLESAMPLE SYSTEM (1)') : sql.raw('good_jobs');

@@ -50,7 +50,7 @@ export default async function BatchPage({ params, searchParams }: Props) {
   };
   return (
     <>
-      <BatchHeader batch={data.batch} counts={data.counts} locale={locale} actionsEnabled={actionsEnabled} now={now} />
+      <BatchHeader batch={data.batch} counts={data.counts} estimated={data.countsEstimated} locale={locale} actionsEnabled={actionsEnabled} now={now} />
       <BatchAttributes batch={data.batch} columns={data.batchColumns} />
       {(['callback', 'batched'] as const).map((kind) => (
         <BatchJobsSection
@@ -61,6 +61,7 @@ export default async function BatchPage({ params, searchParams }: Props) {
           basePath={basePath}
           query={query}
           counts={data.counts}
+          countsEstimated={data.countsEstimated}
           actionsEnabled={actionsEnabled}
         />
       ))}
