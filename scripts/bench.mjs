@@ -54,10 +54,23 @@ const pages = [
 ];
 
 ensureBuild();
+try {
+  await fetch(`${base}/`);
+  console.error(`Something already listens on port ${port}: stop it, or pass --port.`);
+  process.exit(1);
+} catch {
+  /* free: good */
+}
 const captureFile = join(tmpdir(), `gjd-bench-sql-${process.pid}.jsonl`);
 const server = spawn(process.execPath, [nextBin(), 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
   env: { ...process.env, DATABASE_URL: url, DASHBOARD_CAPTURE_SQL: captureFile, NEXT_TELEMETRY_DISABLED: '1' },
   stdio: 'ignore',
+});
+// Whatever happens, the server this script started stops with it.
+process.on('exit', () => server.kill('SIGTERM'));
+process.on('uncaughtException', (error) => {
+  console.error(error);
+  process.exit(1);
 });
 const peakRss = () => {
   try {
@@ -129,8 +142,8 @@ await page.goto(`${base}/en/batches/${small.id}`, { waitUntil: 'networkidle' });
 await page.waitForTimeout(500); // let the last size lookups finish
 const batchPageJs = firstLoadJs;
 const benchJob = await one(`SELECT id FROM good_jobs WHERE labels @> ARRAY['bench'] AND finished_at IS NOT NULL AND error IS NOT NULL ORDER BY created_at LIMIT 1`);
-await page.goto(`${base}/en/jobs/${benchJob.id}`);
-const times = await timeRetryDiscard(page, page);
+await page.goto(`${base}/en/jobs?label=bench`);
+const times = await timeRetryDiscard(page, page.locator(`tbody.job[data-job-id="${benchJob.id}"]`));
 const roundTrips = [...times.retry, ...times.discard];
 await browser.close();
 roundTrips.sort((a, b) => a - b);

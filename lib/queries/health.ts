@@ -13,10 +13,13 @@ export async function indexAdvice(db: Db): Promise<IndexAdvice[]> {
   const { rows } = await db.execute<{ name: string }>(
     sql`SELECT indexname AS name FROM pg_indexes WHERE schemaname = ANY (current_schemas(false)) AND tablename IN ('good_jobs', 'good_job_batches', 'good_job_executions')`,
   );
-  const { rows: size } = await db.execute<{ n: number }>(sql`SELECT reltuples::bigint AS n FROM pg_class WHERE oid = 'good_job_batches'::regclass`);
-  // The batches index only helps once there are many batches: below that, suggesting it is noise.
-  const manyBatches = Number(size[0]?.n ?? 0) > 10_000;
-  const missing = missingIndexes(new Set(rows.map((r) => r.name))).filter((m) => !m.suggestion || manyBatches);
+  const { rows: size } = await db.execute<{ batches: number; jobs: number }>(
+    sql`SELECT (SELECT reltuples::bigint FROM pg_class WHERE oid = 'good_job_batches'::regclass) AS batches,
+               (SELECT reltuples::bigint FROM pg_class WHERE oid = 'good_jobs'::regclass) AS jobs`,
+  );
+  // The suggested indexes only help at scale (many batches, or a million jobs): below that, suggesting them is noise.
+  const atScale = Number(size[0]?.batches ?? 0) > 10_000 || Number(size[0]?.jobs ?? 0) > 500_000;
+  const missing = missingIndexes(new Set(rows.map((r) => r.name))).filter((m) => !m.suggestion || atScale);
   cache.set(db, { at: Date.now(), missing });
   return missing;
 }
