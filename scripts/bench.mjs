@@ -141,7 +141,7 @@ page.on('requestfinished', async (request) => {
 await page.goto(`${base}/en/batches/${small.id}`, { waitUntil: 'networkidle' });
 await page.waitForTimeout(500); // let the last size lookups finish
 const batchPageJs = firstLoadJs;
-const benchJob = await one(`SELECT id FROM good_jobs WHERE labels @> ARRAY['bench'] AND finished_at IS NOT NULL AND error IS NOT NULL ORDER BY created_at LIMIT 1`);
+const benchJob = await one(`SELECT id FROM good_jobs WHERE labels @> ARRAY['bench'] AND finished_at IS NOT NULL AND error IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT 1`);
 await page.goto(`${base}/en/jobs?label=bench`);
 const times = await timeRetryDiscard(page, page.locator(`tbody.job[data-job-id="${benchJob.id}"]`));
 const roundTrips = [...times.retry, ...times.discard];

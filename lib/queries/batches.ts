@@ -10,6 +10,7 @@ import { finishPage, type Page, type PageRequest } from '../domain/paging';
 import { parseUuid } from '../domain/ids';
 import { batchSelection, jobSelection, type BatchRow, type JobRow } from './columns';
 import { jobStatusSql } from './job-status-sql';
+import { hasIndex } from './health';
 import { keyset } from './keyset';
 
 export const PAGE_SIZE = 50;
@@ -44,12 +45,18 @@ export async function listBatchJobs(db: Db, batchId: string, query: BatchJobsQue
   const owner = query.kind === 'batched' ? eq(goodJobs.batch_id, batchId) : eq(goodJobs.batch_callback_id, batchId);
   const status = query.status ? sql`${jobStatusSql(query.now ?? new Date())} = ${query.status}` : undefined;
   const { where, orderBy } = keyset(goodJobs.created_at, goodJobs.id, request);
-  const rows = (await db
-    .select(jobSelection(caps))
-    .from(goodJobs)
-    .where(and(owner, status, where))
-    .orderBy(...orderBy)
-    .limit(limit + 1)) as JobRow[];
+  const filter = and(owner, status, where);
+  // Without a (batch_id, created_at) index the planner may walk the whole created_at index looking for a big batch's
+  // jobs; reading the batch's rows through its batch_id index first and sorting them is bounded by the batch's size.
+  const direction = sql.raw(request.before ? 'ASC' : 'DESC');
+  const rows = (
+    query.kind === 'batched' && !(await hasIndex(db, 'index_good_jobs_on_batch_id_and_created_at'))
+      ? (
+          await db.execute(sql`WITH batch_jobs AS MATERIALIZED (${db.select(jobSelection(caps)).from(goodJobs).where(filter)})
+            SELECT * FROM batch_jobs ORDER BY created_at ${direction}, id ${direction} LIMIT ${limit + 1}`)
+        ).rows
+      : await db.select(jobSelection(caps)).from(goodJobs).where(filter).orderBy(...orderBy).limit(limit + 1)
+  ) as JobRow[];
   const page = finishPage(rows, request, limit, (j) => ({ at: j.created_at, id: j.id }));
   return { ...page, columns: caps.jobColumns };
 }

@@ -15,7 +15,7 @@ export type BatchRow = Omit<GoodJobBatchRow, 'serialized_properties' | 'jobs_fin
   serialized_properties_text: string | null;
 };
 
-type Selection = Record<string, PgColumn | SQL>;
+type Selection = Record<string, PgColumn | SQL | SQL.Aliased>;
 
 function present(all: Record<string, PgColumn>, columns: readonly string[], except: string): Selection {
   return Object.fromEntries(Object.entries(all).filter(([name]) => name !== except && columns.includes(name)));
@@ -24,13 +24,13 @@ function present(all: Record<string, PgColumn>, columns: readonly string[], exce
 export function jobSelection(caps: Capabilities): Selection {
   return {
     ...present(getTableColumns(goodJobs), caps.jobColumns, 'serialized_params'),
-    serialized_params_text: sql<string | null>`${goodJobs.serialized_params}::text`,
+    serialized_params_text: sql<string | null>`${goodJobs.serialized_params}::text`.as('serialized_params_text'),
   };
 }
 
 export function batchSelection(caps: Capabilities): Selection {
   return {
     ...present(getTableColumns(goodJobBatches), caps.batchColumns, 'serialized_properties'),
-    serialized_properties_text: sql<string | null>`${goodJobBatches.serialized_properties}::text`,
+    serialized_properties_text: sql<string | null>`${goodJobBatches.serialized_properties}::text`.as('serialized_properties_text'),
   };
 }
