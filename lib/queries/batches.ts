@@ -51,10 +51,14 @@ export async function listBatchJobs(db: Db, batchId: string, query: BatchJobsQue
   const direction = sql.raw(request.before ? 'ASC' : 'DESC');
   const rows = (
     query.kind === 'batched' && !(await hasIndex(db, 'index_good_jobs_on_batch_id_and_created_at'))
-      ? (
-          await db.execute(sql`WITH batch_jobs AS MATERIALIZED (${db.select(jobSelection(caps)).from(goodJobs).where(filter)})
-            SELECT * FROM batch_jobs ORDER BY created_at ${direction}, id ${direction} LIMIT ${limit + 1}`)
-        ).rows
+      ? await db
+          .select(jobSelection(caps))
+          .from(goodJobs)
+          .where(
+            sql`${goodJobs.id} IN (WITH batch_jobs AS MATERIALIZED (${db.select({ id: goodJobs.id, created_at: goodJobs.created_at }).from(goodJobs).where(filter)})
+              SELECT id FROM batch_jobs ORDER BY created_at ${direction}, id ${direction} LIMIT ${limit + 1})`,
+          )
+          .orderBy(...orderBy)
       : await db.select(jobSelection(caps)).from(goodJobs).where(filter).orderBy(...orderBy).limit(limit + 1)
   ) as JobRow[];
   const page = finishPage(rows, request, limit, (j) => ({ at: j.created_at, id: j.id }));
