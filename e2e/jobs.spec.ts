@@ -64,6 +64,8 @@ test('search by UUID goes straight to the job; search by error text lists the jo
   await page.goto('/ru/jobs');
   await page.getByTestId('search').fill('DeadError');
   await page.getByRole('button', { name: m.JobsPage!.apply }).click();
+  await expect(page).toHaveURL(/q=DeadError/);
+  await expect(page.getByTestId('search')).toHaveValue('DeadError');
   const errors = await page.locator('[data-testid="jobs"] .error-line').allTextContents();
   expect(errors.length).toBeGreaterThan(0);
   expect(errors.every((e) => e.includes('DeadError'))).toBe(true);
