@@ -6,7 +6,6 @@ import { getMessages, getTimeZone, getTranslations, setRequestLocale } from 'nex
 import { Suspense, type ReactNode } from 'react';
 import { HealthNotice } from '@/components/health-notice';
 import { NavBar } from '@/components/nav-bar';
-import { Providers } from '@/components/providers';
 import { ActionAnnouncer } from '@/components/ui/action-announcer';
 import { parseLive, parseTheme, PREFERENCE_COOKIES } from '@/lib/domain/preferences';
 import { isLocale, LOCALES } from '@/lib/i18n/routing';
@@ -42,17 +41,15 @@ export default async function LocaleLayout({ children, params }: { children: Rea
     <html lang={locale} data-theme={preferences.theme}>
       <body>
         <NextIntlClientProvider messages={clientMessages}>
-          <Providers>
-            <NavBar locale={locale} preferences={preferences} />
-            <ActionAnnouncer>
-              <main className="page" id="main" tabIndex={-1}>
-                <Suspense fallback={null}>
-                  <HealthNotice />
-                </Suspense>
-                {children}
-              </main>
-            </ActionAnnouncer>
-          </Providers>
+          <NavBar locale={locale} preferences={preferences} />
+          <ActionAnnouncer>
+            <main className="page" id="main" tabIndex={-1}>
+              <Suspense fallback={null}>
+                <HealthNotice />
+              </Suspense>
+              {children}
+            </main>
+          </ActionAnnouncer>
         </NextIntlClientProvider>
       </body>
     </html>

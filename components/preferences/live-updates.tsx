@@ -1,22 +1,17 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { PREFERENCE_COOKIES } from '@/lib/domain/preferences';
-import { liveRefreshOptions } from '@/lib/query-options';
 import { setPreferenceCookie } from './cookie';
 
-/**
- * Live updates: while on, React Query ticks every few seconds (never while the tab is hidden) and each tick
- * re-renders the current page's server data in place: tables, badges and counts. Off by default, remembered.
- */
+const LivePoller = dynamic(() => import('./live-poller'), { ssr: false });
+
+/** Live updates: off by default, remembered; while on, the page's tables, badges and counts refresh in place. */
 export function LiveUpdates({ initial }: { initial: boolean }) {
   const t = useTranslations('Nav');
-  const router = useRouter();
   const [on, setOn] = useState(initial);
-  useQuery({ ...liveRefreshOptions(() => router.refresh()), enabled: on });
   return (
     <label className="nav-setting nav-toggle">
       <input
@@ -30,6 +25,7 @@ export function LiveUpdates({ initial }: { initial: boolean }) {
         }}
       />
       <span>{t('live')}</span>
+      {on ? <LivePoller /> : null}
     </label>
   );
 }
