@@ -3,9 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { destroyJob, discardJob, rescheduleJob, retryJob, type CommandOutcome } from '../commands/job-commands';
+import { JOB_COMMANDS } from '../commands/job-commands';
 import { isReadOnly } from '../config';
-import { getDb, type Db } from '../db/client';
+import { getDb } from '../db/client';
 import { isDatabaseUnavailable } from '../db/errors';
 import { parseJobFilter } from '../domain/job-filter';
 import { parseUuid } from '../domain/ids';
@@ -13,14 +13,7 @@ import { LOCALES } from '../i18n/routing';
 import { selectJobIds } from '../queries/jobs';
 import type { ActionState } from './action-state';
 import { logAction } from './audit';
-import { BULK_ACTIONS, BULK_CAP, type BulkAction } from './bulk-limits';
-
-const COMMANDS: Record<BulkAction, (db: Db, id: string) => Promise<CommandOutcome>> = {
-  retry: retryJob,
-  discard: discardJob,
-  reschedule: rescheduleJob,
-  destroy: destroyJob,
-};
+import { BULK_ACTIONS, BULK_CAP } from './bulk-limits';
 
 const input = z.object({
   action: z.enum(BULK_ACTIONS),
@@ -48,7 +41,7 @@ export async function bulkJobAction(previous: ActionState, form: FormData): Prom
         : await selectJobIds(db, parseJobFilter(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>), new Date(), BULK_CAP);
     if (ids.length === 0) return answer('invalid', t('invalid'));
     let done = 0;
-    for (const id of ids) if ((await COMMANDS[action](db, id)) === 'done') done += 1;
+    for (const id of ids) if ((await JOB_COMMANDS[action](db, id)) === 'done') done += 1;
     await logAction({ action: `bulk:${action}`, outcome: `done ${done}, skipped ${ids.length - done}` });
     revalidatePath(path);
     const bulk = await getTranslations({ locale, namespace: 'Bulk' });

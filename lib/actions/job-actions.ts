@@ -4,23 +4,15 @@ import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { retryBatch } from '../commands/batch-commands';
-import { destroyJob, discardJob, forceDiscardJob, rescheduleJob, retryJob, type CommandOutcome } from '../commands/job-commands';
+import { JOB_COMMANDS, type CommandOutcome } from '../commands/job-commands';
 import { isReadOnly } from '../config';
-import { getDb, type Db } from '../db/client';
+import { getDb } from '../db/client';
 import { isDatabaseUnavailable } from '../db/errors';
 import { uuidSchema } from '../domain/ids';
-import { JOB_ACTIONS, type JobAction } from '../domain/job-state';
+import { JOB_ACTIONS } from '../domain/job-state';
 import { LOCALES } from '../i18n/routing';
 import { failureMessageKey, type ActionOutcome, type ActionState } from './action-state';
 import { logAction } from './audit';
-
-const COMMANDS: Record<JobAction, (db: Db, id: string) => Promise<CommandOutcome>> = {
-  retry: retryJob,
-  discard: discardJob,
-  forceDiscard: forceDiscardJob,
-  reschedule: rescheduleJob,
-  destroy: destroyJob,
-};
 
 /** The page to refresh afterwards: a path of ours under a locale, nothing else. */
 const pagePath = z.string().max(300).regex(/^\/(?:en|ko|ja|ru)(?:\/[A-Za-z0-9_-]+)*$/);
@@ -51,7 +43,7 @@ export async function jobActionAction(previous: ActionState, form: FormData): Pr
     await logAction({ action, jobId, outcome: 'refused' });
     return answer('refused', t('refused'));
   }
-  const { outcome } = await run(async () => ({ outcome: await COMMANDS[action](getDb(), jobId) }));
+  const { outcome } = await run(async () => ({ outcome: await JOB_COMMANDS[action](getDb(), jobId) }));
   await logAction({ action, jobId, outcome });
   if (outcome !== 'unavailable') revalidatePath(path);
   return answer(outcome, outcome === 'done' ? t(action, { id: jobId }) : t(failureMessageKey(outcome, 'job')));

@@ -2,23 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOB_ACTIONS, JOB_STATUSES, allowedActions, type JobAction } from '../domain/job-state';
+import { JOB_ACTIONS, JOB_STATUSES, allowedActions } from '../domain/job-state';
 import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
 import { insertExecution, insertJob, jobRow } from '../testing/factories';
 import { retryBatch } from './batch-commands';
 import { compareWithGoodJob } from './fixture-compare';
-import { destroyJob, discardJob, forceDiscardJob, rescheduleJob, retryJob, type CommandOutcome } from './job-commands';
+import { destroyJob, discardJob, forceDiscardJob, JOB_COMMANDS, rescheduleJob, retryJob } from './job-commands';
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(ROOT, 'e2e/fixtures/goodjob-actions', name), 'utf8'));
 type Row = Record<string, unknown>;
 
-const COMMANDS: Record<JobAction, (db: ScratchDb['db'], id: string) => Promise<CommandOutcome>> = {
-  retry: retryJob,
-  discard: discardJob,
-  forceDiscard: forceDiscardJob,
-  reschedule: rescheduleJob,
-  destroy: destroyJob,
-};
+const COMMANDS = JOB_COMMANDS;
 
 /** A job row as GoodJob's fixtures print it: times as ISO text without zone, jsonb as objects. */
 async function fixtureShapedJob(s: ScratchDb, id: string): Promise<Row> {

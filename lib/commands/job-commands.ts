@@ -99,3 +99,12 @@ export async function notifyQueued(tx: Tx, queues: ReadonlyArray<string | null>,
     await tx.execute(sql`SELECT pg_notify('good_job', ${JSON.stringify({ queue_name: queue, scheduled_at: jsonTime(now) })})`);
   }
 }
+
+/** Each job action's command: the one map the server actions, bulk actions and tests share. */
+export const JOB_COMMANDS: Record<JobAction, (db: Db, id: string) => Promise<CommandOutcome>> = {
+  retry: retryJob,
+  discard: discardJob,
+  forceDiscard: forceDiscardJob,
+  reschedule: rescheduleJob,
+  destroy: destroyJob,
+};
