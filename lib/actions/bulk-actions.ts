@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { JOB_COMMANDS } from '../commands/job-commands';
 import { isReadOnly } from '../config';
 import { getDb } from '../db/client';
-import { isDatabaseUnavailable } from '../db/errors';
+import { loadOrUnavailable, UNAVAILABLE } from '../db/load';
 import { parseJobFilter } from '../domain/job-filter';
 import { parseUuid } from '../domain/ids';
 import { LOCALES } from '../i18n/routing';
@@ -33,22 +33,23 @@ export async function bulkJobAction(previous: ActionState, form: FormData): Prom
     await logAction({ action: `bulk:${action}`, outcome: 'refused' });
     return answer('refused', t('refused'));
   }
-  try {
+  const filter = parseJobFilter(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>);
+  const result = await loadOrUnavailable(async () => {
     const db = getDb();
     const ids =
       scope === 'selected'
         ? [...new Set(form.getAll('jobId').map(parseUuid).filter((id): id is string => id !== null))].slice(0, BULK_CAP)
-        : await selectJobIds(db, parseJobFilter(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>), new Date(), BULK_CAP);
-    if (ids.length === 0) return answer('invalid', t('invalid'));
+        : await selectJobIds(db, filter, new Date(), BULK_CAP);
     let done = 0;
     for (const id of ids) if ((await JOB_COMMANDS[action](db, id)) === 'done') done += 1;
-    await logAction({ action: `bulk:${action}`, outcome: `done ${done}, skipped ${ids.length - done}` });
-    revalidatePath(path);
-    const bulk = await getTranslations({ locale, namespace: 'Bulk' });
-    const label = await getTranslations({ locale, namespace: 'JobAction' });
-    return answer(done > 0 ? 'done' : 'wrong_state', bulk('summary', { action: label(action), done, skipped: ids.length - done }));
-  } catch (error) {
-    if (isDatabaseUnavailable(error)) return answer('unavailable', t('unavailable'));
-    throw error;
-  }
+    return { done, total: ids.length };
+  });
+  if (result === UNAVAILABLE) return answer('unavailable', t('unavailable'));
+  if (result.total === 0) return answer('invalid', t('invalid'));
+  const skipped = result.total - result.done;
+  await logAction({ action: `bulk:${action}`, outcome: `done ${result.done}, skipped ${skipped}` });
+  revalidatePath(path);
+  const bulk = await getTranslations({ locale, namespace: 'Bulk' });
+  const label = await getTranslations({ locale, namespace: 'JobAction' });
+  return answer(result.done > 0 ? 'done' : 'wrong_state', bulk('summary', { action: label(action), done: result.done, skipped }));
 }

@@ -4,10 +4,10 @@ import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { retryBatch } from '../commands/batch-commands';
-import { JOB_COMMANDS, type CommandOutcome } from '../commands/job-commands';
+import { JOB_COMMANDS } from '../commands/job-commands';
 import { isReadOnly } from '../config';
 import { getDb } from '../db/client';
-import { isDatabaseUnavailable } from '../db/errors';
+import { loadOrUnavailable, UNAVAILABLE } from '../db/load';
 import { uuidSchema } from '../domain/ids';
 import { JOB_ACTIONS } from '../domain/job-state';
 import { LOCALES } from '../i18n/routing';
@@ -20,15 +20,6 @@ const locale = z.enum(LOCALES);
 
 const jobInput = z.object({ action: z.enum(JOB_ACTIONS), jobId: uuidSchema, locale, path: pagePath });
 const batchInput = z.object({ batchId: uuidSchema, locale, path: pagePath });
-
-async function run<T extends { outcome: CommandOutcome }>(command: () => Promise<T>): Promise<T | { outcome: 'unavailable' }> {
-  try {
-    return await command();
-  } catch (error) {
-    if (isDatabaseUnavailable(error)) return { outcome: 'unavailable' };
-    throw error;
-  }
-}
 
 export async function jobActionAction(previous: ActionState, form: FormData): Promise<ActionState> {
   const input = jobInput.safeParse(Object.fromEntries(form));
@@ -43,7 +34,8 @@ export async function jobActionAction(previous: ActionState, form: FormData): Pr
     await logAction({ action, jobId, outcome: 'refused' });
     return answer('refused', t('refused'));
   }
-  const { outcome } = await run(async () => ({ outcome: await JOB_COMMANDS[action](getDb(), jobId) }));
+  const result = await loadOrUnavailable(() => JOB_COMMANDS[action](getDb(), jobId));
+  const outcome = result === UNAVAILABLE ? 'unavailable' : result;
   await logAction({ action, jobId, outcome });
   if (outcome !== 'unavailable') revalidatePath(path);
   return answer(outcome, outcome === 'done' ? t(action, { id: jobId }) : t(failureMessageKey(outcome, 'job')));
@@ -62,9 +54,13 @@ export async function retryBatchAction(previous: ActionState, form: FormData): P
     await logAction({ action: 'retryBatch', batchId, outcome: 'refused' });
     return answer('refused', t('refused'));
   }
-  const result = await run(() => retryBatch(getDb(), batchId));
+  const result = await loadOrUnavailable(() => retryBatch(getDb(), batchId));
+  if (result === UNAVAILABLE) {
+    await logAction({ action: 'retryBatch', batchId, outcome: 'unavailable' });
+    return answer('unavailable', t('unavailable'));
+  }
   await logAction({ action: 'retryBatch', batchId, outcome: result.outcome });
-  if (result.outcome !== 'unavailable') revalidatePath(path);
-  if (result.outcome === 'done') return answer('done', t('retryBatch', { id: batchId, count: 'retried' in result ? result.retried : 0 }));
+  revalidatePath(path);
+  if (result.outcome === 'done') return answer('done', t('retryBatch', { id: batchId, count: result.retried }));
   return answer(result.outcome, t(failureMessageKey(result.outcome, 'batch')));
 }

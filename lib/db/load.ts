@@ -3,7 +3,10 @@ import { isDatabaseUnavailable } from './errors';
 
 export const UNAVAILABLE = Symbol('database unavailable');
 
-/** Runs a page's reads; an unreachable database becomes UNAVAILABLE (a localized page), anything else is a bug and throws. */
+/**
+ * Runs a page's reads or an action's command; an unreachable database becomes UNAVAILABLE (a localized page or
+ * message), anything else is a bug and throws.
+ */
 export async function loadOrUnavailable<T>(load: () => Promise<T>): Promise<T | typeof UNAVAILABLE> {
   try {
     return await load();
