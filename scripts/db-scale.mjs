@@ -2,8 +2,8 @@
 // Fills a database that has GoodJob's schema with realistic rows, set-based (INSERT … SELECT generate_series):
 // jobs in every state with GoodJob-shaped serialized_params, executions for failed attempts, labels, queues and
 // classes, batches in every state, and one big batch. Jobs labelled `bench` are the only ones `npm run bench` changes.
-import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { goodJobSchemaSql } from './lib/demo-data.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -33,7 +33,7 @@ const step = async (label, sql, params = []) => {
 const { rows } = await client.query(`SELECT to_regclass('good_jobs') IS NOT NULL AS has`);
 if (!rows[0].has) {
   console.log('No GoodJob schema here: creating it (drizzle/0000_goodjob_v4_schema.sql).');
-  await client.query(readFileSync('drizzle/0000_goodjob_v4_schema.sql', 'utf8').replaceAll('--> statement-breakpoint', ''));
+  await client.query(goodJobSchemaSql());
 }
 const marker = await client.query(`SELECT 1 FROM good_job_settings WHERE key = $1`, [SCALE_MARKER]);
 if (marker.rowCount > 0) {

@@ -1,9 +1,9 @@
 // The server the end-to-end tests drive: a fresh scratch database on the real PostgreSQL with GoodJob's schema,
 // the demo seed batches and GoodJob's own fixture rows, then `next start` on it. The database is dropped on exit.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { nextBin } from './lib/build.mjs';
+import { demoSeedSql, goodJobSchemaSql } from './lib/demo-data.mjs';
 
 const url = process.env.E2E_DATABASE_URL;
 const port = process.env.E2E_PORT;
@@ -27,8 +27,8 @@ await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 await adminQuery(`CREATE DATABASE ${name}`);
 const client = new pg.Client({ connectionString: url });
 await client.connect();
-await client.query(readFileSync('drizzle/0000_goodjob_v4_schema.sql', 'utf8').replaceAll('--> statement-breakpoint', ''));
-for (const file of ['lib/db/seed/demo-seeds.sql', 'lib/db/seed/goodjob-real-inserts.sql']) await client.query(readFileSync(file, 'utf8'));
+await client.query(goodJobSchemaSql());
+for (const seed of demoSeedSql()) await client.query(seed);
 await client.end();
 
 const child = spawn(process.execPath, [nextBin(), 'start', '--hostname', '127.0.0.1', '--port', port], {

@@ -8,6 +8,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Db } from '../db/client';
 import * as schema from '../db/schema';
+import { goodJobSchemaSql } from '../../scripts/lib/demo-data.mjs';
 
 pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (value) => value);
 
@@ -56,9 +57,6 @@ async function admin(sql: string) {
   }
 }
 
-export function migrationSql(): string {
-  return readFileSync(join(ROOT, 'drizzle/0000_goodjob_v4_schema.sql'), 'utf8').replaceAll('--> statement-breakpoint', '');
-}
 
 /**
  * A new empty database. `schema` creates GoodJob's tables through our migration (and strips what older v4 lacked);
@@ -77,7 +75,7 @@ export async function createScratchDb(opts: { schema?: SchemaVersion; dump?: str
     await pool.query(sql);
   };
   if (!opts.dump) {
-    await exec(migrationSql());
+    await exec(goodJobSchemaSql(ROOT));
     const strip = opts.schema === 'before-v4.15' ? BEFORE_V4_15 : opts.schema === 'before-v4.3' ? BEFORE_V4_3 : [];
     for (const statement of strip) await exec(statement);
   }

@@ -7,8 +7,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
+import { demoSeedSql } from './demo-data.mjs';
 
-const SEED_FILES = ['lib/db/seed/demo-seeds.sql', 'lib/db/seed/goodjob-real-inserts.sql'];
 
 function processAlive(pid) {
   try {
@@ -58,7 +58,7 @@ export async function prepareDemoDatabase(db, root = process.cwd()) {
   const { rows } = await db.query('SELECT count(*)::int AS n FROM good_job_batches');
   if (rows[0].n > 0) return false;
   await db.transaction(async (tx) => {
-    for (const file of SEED_FILES) await tx.exec(readFileSync(join(root, file), 'utf8'));
+    for (const seed of demoSeedSql(root)) await tx.exec(seed);
   });
   return true;
 }

@@ -1,0 +1,3 @@
+export const DEMO_SEED_FILES: string[];
+export function goodJobSchemaSql(root?: string): string;
+export function demoSeedSql(root?: string): string[];
