@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { isReadOnly } from './lib/config';
+import { isReadOnly, USER_HEADER } from './lib/config';
 import { databaseReachable } from './lib/db/health';
 import { unavailablePage } from './lib/domain/unavailable-page';
 import { authenticate, credentialsFrom, REALM } from './lib/domain/auth';
@@ -13,8 +13,6 @@ import ru from './messages/ru.json';
 
 const MESSAGES = { en, ko, ja, ru } as const;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Headers only this proxy may set: whatever a client sends under these names is dropped. */
-export const USER_HEADER = 'x-dashboard-user';
 
 function withSecurityHeaders(response: NextResponse, csp: string): NextResponse {
   response.headers.set('Content-Security-Policy', csp);
