@@ -1,17 +1,15 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import type { Db } from '@/lib/db/client';
 import { jobFilterParams, type JobFilter } from '@/lib/domain/job-filter';
 import { JOB_STATUSES, type JobStatus } from '@/lib/domain/job-state';
 import { hrefWith } from '@/lib/domain/url';
-import type { BoundedCount } from '@/lib/queries/bounded-count';
-import { countJobsByState } from '@/lib/queries/jobs';
+import type { JobCounts } from '@/lib/queries/jobs';
 
 interface Props {
   filter: JobFilter;
   basePath: string;
   /** Null while the counts load (they stream in apart from the list). */
-  counts: Record<JobStatus | 'all', BoundedCount> | null;
+  counts: JobCounts | null;
 }
 
 export async function JobsStateTabs({ filter, basePath, counts }: Props) {
@@ -44,8 +42,7 @@ export async function JobsStateTabs({ filter, basePath, counts }: Props) {
   );
 }
 
-/** The tabs with their counts, loaded apart from the list (wrapped in Suspense by the page). */
-export async function JobsStateTabsWithCounts({ db, filter, basePath, now }: { db: Db; filter: JobFilter; basePath: string; now: Date }) {
-  const counts = await countJobsByState(db, filter, now).catch(() => null);
-  return <JobsStateTabs filter={filter} basePath={basePath} counts={counts} />;
+/** The tabs with their counts, which load apart from the list (the page wraps this in Suspense). */
+export async function JobsStateTabsWithCounts({ counts, filter, basePath }: { counts: Promise<JobCounts | null>; filter: JobFilter; basePath: string }) {
+  return <JobsStateTabs filter={filter} basePath={basePath} counts={await counts} />;
 }

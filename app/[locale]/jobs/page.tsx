@@ -1,7 +1,7 @@
 import { notFound, redirect } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Suspense } from 'react';
-import { BulkActions } from '@/components/jobs/bulk-actions';
+import { BulkActionsWithCount } from '@/components/jobs/bulk-actions-with-count';
 import { JobsFilter } from '@/components/jobs/jobs-filter';
 import { JobsResults } from '@/components/jobs/jobs-results';
 import { JobsStateTabs, JobsStateTabsWithCounts } from '@/components/jobs/jobs-state-tabs';
@@ -10,10 +10,10 @@ import { isReadOnly } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { loadOrUnavailable, UNAVAILABLE } from '@/lib/db/load';
 import { parseUuid } from '@/lib/domain/ids';
-import { isEmptyFilter, jobFilterParams, parseJobFilter } from '@/lib/domain/job-filter';
+import { parseJobFilter } from '@/lib/domain/job-filter';
 import { pageRequestFrom } from '@/lib/domain/paging';
 import { isLocale } from '@/lib/i18n/routing';
-import { getJob } from '@/lib/queries/jobs';
+import { countJobsByState, getJob } from '@/lib/queries/jobs';
 import { loadJobsPage } from '@/lib/queries/jobs-page';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -48,6 +48,8 @@ export default async function JobsPage({ params, searchParams }: Props) {
   }
   const now = new Date();
   const request = pageRequestFrom(search);
+  // Counted once, apart from the list: the tabs and the bulk bar's "all matching" both wait for it.
+  const counts = countJobsByState(db, filter, now).catch(() => null);
   const data = await loadOrUnavailable(() => loadJobsPage(db, filter, request, now));
   if (data === UNAVAILABLE) return <DatabaseUnavailable />;
   const basePath = `/${locale}/jobs`;
@@ -56,11 +58,13 @@ export default async function JobsPage({ params, searchParams }: Props) {
     <>
       <h1>{t('title')}</h1>
       <Suspense fallback={<JobsStateTabs filter={filter} basePath={basePath} counts={null} />}>
-        <JobsStateTabsWithCounts db={db} filter={filter} basePath={basePath} now={now} />
+        <JobsStateTabsWithCounts counts={counts} filter={filter} basePath={basePath} />
       </Suspense>
       <JobsFilter locale={locale} filter={filter} facets={data.facets} />
       {actionsEnabled && data.result.kind === 'page' && data.result.rows.length > 0 ? (
-        <BulkActions locale={locale} filterParams={jobFilterParams(filter)} matching={data.matching} filtered={!isEmptyFilter(filter)} />
+        <Suspense fallback={null}>
+          <BulkActionsWithCount counts={counts} locale={locale} filter={filter} />
+        </Suspense>
       ) : null}
       <JobsResults result={data.result} filter={filter} basePath={basePath} locale={locale} now={now} actionsEnabled={actionsEnabled} />
     </>
