@@ -1,13 +1,14 @@
-import { useFormatter, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import type { StatusCounts } from '@/lib/domain/batch-state';
+import { formatNumber } from '@/lib/domain/format';
 import { JOB_STATUSES, type JobStatus } from '@/lib/domain/job-state';
 
 /** Filters the batched jobs by state; each tab carries its count. */
 export function JobStateTabs({ counts, estimated, active, hrefFor }: { counts: StatusCounts; estimated: boolean; active: JobStatus | null; hrefFor: (status: JobStatus | null) => string }) {
   const t = useTranslations('BatchPage');
   const status = useTranslations('JobStatus');
-  const format = useFormatter();
+  const locale = useLocale();
   const tj = useTranslations('JobsPage');
   const total = JOB_STATUSES.reduce((sum, s) => sum + counts[s], 0);
   const tabs: Array<{ key: JobStatus | null; label: string; count: number }> = [
@@ -24,7 +25,7 @@ export function JobStateTabs({ counts, estimated, active, hrefFor }: { counts: S
           className={tab.count === 0 ? 'tab tab-empty' : 'tab'}
           data-state={tab.key ?? 'all'}
         >
-          {tab.label} <span className="tab-count">{estimated ? tj('estimated', { count: tab.count }) : format.number(tab.count)}</span>
+          {tab.label} <span className="tab-count">{estimated ? tj('estimated', { count: tab.count }) : formatNumber(tab.count, locale)}</span>
         </Link>
       ))}
     </nav>

@@ -1,5 +1,6 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { formatNumber } from '@/lib/domain/format';
 import { jobFilterParams, type JobFilter } from '@/lib/domain/job-filter';
 import { JOB_STATUSES, type JobStatus } from '@/lib/domain/job-state';
 import { hrefWith } from '@/lib/domain/url';
@@ -15,7 +16,7 @@ interface Props {
 export async function JobsStateTabs({ filter, basePath, counts }: Props) {
   const t = await getTranslations('JobsPage');
   const status = await getTranslations('JobStatus');
-  const format = await getFormatter();
+  const locale = await getLocale();
   const tabs: Array<{ key: JobStatus | null; label: string }> = [{ key: null, label: t('all') }, ...JOB_STATUSES.map((s) => ({ key: s, label: status(s) }))];
   return (
     <nav className="tabs" aria-label={t('stateTabs')} data-testid="state-tabs">
@@ -32,7 +33,7 @@ export async function JobsStateTabs({ filter, basePath, counts }: Props) {
             {tab.label}{' '}
             {count ? (
               <span className="tab-count" data-estimated={count.estimated || undefined}>
-                {count.estimated ? t('estimated', { count: count.value }) : format.number(count.value)}
+                {count.estimated ? t('estimated', { count: count.value }) : formatNumber(count.value, locale)}
               </span>
             ) : null}
           </Link>

@@ -41,3 +41,28 @@ describe('durations', () => {
     expect(formatDuration(1234, 'ru')).toBe('1,23 с');
   });
 });
+
+describe('relative times and counts', () => {
+  it('say what next-intl says, for every unit, both directions, in every locale', async () => {
+    const { createFormatter } = await import('use-intl/core');
+    const { formatRelativeTime } = await import('./format');
+    const now = new Date('2026-11-22T12:00:00Z');
+    const offsets = [0, 0.4, 1, 59, 61, 3599, 3601, 86_399, 90_000, 604_799, 700_000, 2_700_000, 31_000_000, 40_000_000, 400_000_000];
+    for (const locale of ['en', 'ko', 'ja', 'ru'] as const) {
+      const theirs = createFormatter({ locale, timeZone: 'UTC' });
+      for (const s of offsets) {
+        for (const sign of [1, -1]) {
+          const date = new Date(now.getTime() + sign * s * 1000);
+          expect(formatRelativeTime(date, now, locale)).toBe(theirs.relativeTime(date, now));
+        }
+      }
+    }
+    expect(formatRelativeTime(new Date('2026-11-22T11:57:00Z'), now, 'en')).toBe('3 minutes ago');
+    expect(formatRelativeTime(new Date('2026-11-24T12:00:00Z'), now, 'ko')).toBe('2일 후');
+  });
+  it('print counts with the locale’s grouping', async () => {
+    const { formatNumber } = await import('./format');
+    expect(formatNumber(1234567, 'en')).toBe('1,234,567');
+    expect(formatNumber(1234567, 'ru')).toBe('1\u00a0234\u00a0567');
+  });
+});

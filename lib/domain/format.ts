@@ -1,27 +1,78 @@
-// Exact times for people: `2026-03-06 20:06:07 UTC`, or in another zone `2026-03-07 05:06:07 Asia/Tokyo`.
+// Times, durations and counts for people. Intl formatters are costly to build (a few hundred microseconds each) and
+// a page prints dozens of values, so each one is built once per process and reused.
 
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
+
+function memo<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (formatter === undefined) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** Exact times: `2026-03-06 20:06:07 UTC`, or in another zone `2026-03-07 05:06:07 Asia/Tokyo`. */
 export function formatExactTime(date: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
+  const format = memo(
+    `exact|${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      }),
   );
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of format.formatToParts(date)) parts[part.type] = part.value;
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${timeZone === 'UTC' || timeZone === 'Etc/UTC' ? 'UTC' : timeZone}`;
+}
+
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
+const MONTH = DAY * (365 / 12);
+const YEAR = 365 * DAY;
+const UNITS: [Intl.RelativeTimeFormatUnit, number, number][] = [
+  ['second', 1, MINUTE],
+  ['minute', MINUTE, HOUR],
+  ['hour', HOUR, DAY],
+  ['day', DAY, WEEK],
+  ['week', WEEK, MONTH],
+  ['month', MONTH, YEAR],
+  ['year', YEAR, Infinity],
+];
+
+/**
+ * `3 minutes ago`, `in 2 days`, `now` in the locale: the largest unit under which the distance fits, rounded
+ * (the same rule as next-intl's `format.relativeTime`, whose output this keeps).
+ */
+export function formatRelativeTime(date: Date, now: Date, locale: string): string {
+  const seconds = (date.getTime() - now.getTime()) / 1000;
+  const abs = Math.abs(seconds);
+  const [unit, size] = UNITS.find(([, , below]) => abs < below) ?? UNITS[UNITS.length - 1]!;
+  const numeric = unit === 'second' ? 'auto' : 'always';
+  return memo(`relative|${locale}|${numeric}`, () => new Intl.RelativeTimeFormat(locale, { numeric })).format(Math.round(seconds / size), unit);
+}
+
+/** A count in the locale: `1,234` / `1 234`. */
+export function formatNumber(value: number, locale: string): string {
+  return memo(`number|${locale}`, () => new Intl.NumberFormat(locale)).format(value);
 }
 
 /** A duration for people, in the page's locale: `250 ms`, `1.23 s`, `3.5 min`, `2.1 h`. */
 export function formatDuration(ms: number, locale: string): string {
   const unit = (value: number, u: string, digits: number) =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: digits }).format(value);
+    memo(
+      `duration|${locale}|${u}`,
+      () => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: digits }),
+    ).format(value);
   const abs = Math.abs(ms);
   if (abs < 1000) return unit(Math.round(ms), 'millisecond', 0);
   if (abs < 60_000) return unit(ms / 1000, 'second', 2);
