@@ -60,20 +60,23 @@ export function ActionForm({ serverAction, fields, label, question, danger = fal
       <button type="submit" className={danger ? 'menu-item menu-item-danger' : 'menu-item'} disabled={pending} data-testid={testId}>
         {pending ? t('working') : label}
       </button>
-      <ConfirmDialog
-        open={asking}
-        question={question}
-        confirmLabel={label}
-        danger={danger}
-        onCancel={() => {
-          setAsking(false);
-          closeMenu();
-        }}
-        onConfirm={() => {
-          setAsking(false);
-          submit();
-        }}
-      />
+      {/* The dialog exists only while it asks: a page of 50 rows does not carry 100 hidden dialogs. */}
+      {asking ? (
+        <ConfirmDialog
+          open
+          question={question}
+          confirmLabel={label}
+          danger={danger}
+          onCancel={() => {
+            setAsking(false);
+            closeMenu();
+          }}
+          onConfirm={() => {
+            setAsking(false);
+            submit();
+          }}
+        />
+      ) : null}
     </form>
   );
 }
