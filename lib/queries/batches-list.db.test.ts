@@ -41,6 +41,16 @@ describe("the batches list on GoodJob's own database", () => {
     expect(capped.estimated).toBe(true);
     expect(capped.value).toBeGreaterThan(10);
   });
+
+  it('reuses the planner’s answers, but an exact count always sees the rows as they are now', async () => {
+    const queue = sql`FROM good_jobs WHERE queue_name = 'count-freshness'`;
+    expect(await boundedCount(s.db, queue, 100)).toEqual({ value: 0, estimated: false });
+    await s.exec(`INSERT INTO good_jobs (id, queue_name, serialized_params, created_at, updated_at)
+      SELECT gen_random_uuid(), 'count-freshness', '{}', now(), now() FROM generate_series(1, 3)`);
+    expect(await boundedCount(s.db, queue, 100)).toEqual({ value: 3, estimated: false });
+    await s.exec(`DELETE FROM good_jobs WHERE queue_name = 'count-freshness'`);
+    expect(await boundedCount(s.db, queue, 100)).toEqual({ value: 0, estimated: false });
+  });
 });
 
 describe('a huge batch', () => {
