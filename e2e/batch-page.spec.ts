@@ -72,6 +72,41 @@ test('Inspect all opens every job without JavaScript', async ({ browser }) => {
   await context.close();
 });
 
+test('one job’s Inspect without JavaScript leads to the job’s page, which shows the same JSON', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const batchPage = new BatchPage(page, 'ko');
+  await batchPage.open('d293ba0f-9b92-4871-a379-d32b0c1bd8bf');
+  const row = page.locator('tbody.job').first();
+  const jobId = await row.getAttribute('data-job-id');
+  await row.getByText(messages('ko').JobsTable!.inspect!, { exact: true }).click();
+  await row.getByRole('link', { name: messages('ko').Inspect!.openJob! }).click();
+  await expect(page).toHaveURL(new RegExp(`/ko/jobs/${jobId}$`));
+  await expect(page.locator('pre.json').last()).toContainText(`"id": "${jobId}"`);
+  await context.close();
+});
+
+test('an opened Inspect is read afresh: it shows the row as it is now', async ({ page, db }) => {
+  const batchPage = new BatchPage(page, 'en');
+  await batchPage.open('d293ba0f-9b92-4871-a379-d32b0c1bd8bf');
+  const row = page.locator('tbody.job').first();
+  const jobId = (await row.getAttribute('data-job-id'))!;
+  const summary = row.getByText(messages('en').JobsTable!.inspect!, { exact: true });
+  await summary.click();
+  await expect(row.locator('pre')).toContainText(`"id": "${jobId}"`);
+  const before = (await row.locator('pre').textContent())!;
+  const labels = await db.query<{ labels: string[] | null }>('SELECT labels FROM good_jobs WHERE id = $1', [jobId]);
+  try {
+    await db.query(`UPDATE good_jobs SET labels = ARRAY['inspected-afresh'] WHERE id = $1`, [jobId]);
+    await summary.click(); // close
+    await summary.click(); // open again
+    await expect(row.locator('pre')).toContainText('"inspected-afresh"');
+    expect(before).not.toContain('inspected-afresh');
+  } finally {
+    await db.query('UPDATE good_jobs SET labels = $2 WHERE id = $1', [jobId, labels.rows[0]!.labels]);
+  }
+});
+
 test('job arguments, labels, errors and descriptions are shown as text, never run', async ({ page, db }) => {
   const batchId = 'e2e0c0de-0000-4000-8000-00000000a5a5';
   const jobId = 'e2e0c0de-0000-4000-8000-00000000b6b6';

@@ -11,7 +11,7 @@ import { parseLive, parseTheme, PREFERENCE_COOKIES } from '@/lib/domain/preferen
 import { isLocale, LOCALES } from '@/lib/i18n/routing';
 
 /** Only what client components say goes to the browser: the rest is rendered on the server. */
-const CLIENT_NAMESPACES = ['Nav', 'JobAction', 'ConfirmAction', 'ActionResult', 'Bulk', 'BatchActions', 'ErrorPage'] as const;
+const CLIENT_NAMESPACES = ['Nav', 'JobAction', 'ConfirmAction', 'ActionResult', 'Bulk', 'BatchActions', 'ErrorPage', 'Inspect'] as const;
 
 export function generateStaticParams() {
   return LOCALES.map((locale) => ({ locale }));

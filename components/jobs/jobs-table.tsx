@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { JsonView } from '@/components/ui/json-view';
 import { Pills } from '@/components/ui/pills';
@@ -8,6 +8,7 @@ import { allowedActions, attemptsNeedAttention, jobStatus, statusChangedAt } fro
 import type { JobRow } from '@/lib/queries/columns';
 import { JobActionsMenu } from './job-actions-menu';
 import { JobStatusBadge } from './job-status-badge';
+import { LazyInspect } from './lazy-inspect';
 
 interface JobsTableProps {
   jobs: readonly JobRow[];
@@ -26,6 +27,7 @@ interface JobsTableProps {
 
 export function JobsTable({ jobs, columns, now, caption, inspectAll, testId, actionsPath, listContext }: JobsTableProps) {
   const t = useTranslations('JobsTable');
+  const locale = useLocale();
   const tl = useTranslations('JobsPage');
   const colSpan = listContext?.selectable ? 8 : 7;
   return (
@@ -111,10 +113,14 @@ export function JobsTable({ jobs, columns, now, caption, inspectAll, testId, act
               </tr>
               <tr className="inspect-row">
                 <td colSpan={colSpan}>
-                  <details data-testid="inspect" open={inspectAll || undefined}>
-                    <summary>{t('inspect')}</summary>
-                    <JsonView json={jobInspectJson(job, job.serialized_params_text, columns)} />
-                  </details>
+                  {inspectAll ? (
+                    <details data-testid="inspect" open>
+                      <summary>{t('inspect')}</summary>
+                      <JsonView json={jobInspectJson(job, job.serialized_params_text, columns)} />
+                    </details>
+                  ) : (
+                    <LazyInspect jobId={job.id} summary={t('inspect')} jobHref={`/${locale}/jobs/${job.id}`} />
+                  )}
                 </td>
               </tr>
             </tbody>

@@ -1,0 +1,22 @@
+'use server';
+
+import { getDb } from '../db/client';
+import { loadOrUnavailable, UNAVAILABLE } from '../db/load';
+import { parseUuid } from '../domain/ids';
+import { jobInspectJson } from '../domain/inspect-json';
+import { getJob } from '../queries/jobs';
+
+export type InspectResult = { json: string } | { error: 'notFound' | 'unavailable' };
+
+/**
+ * A job's Inspect JSON (byte for byte GoodJob's), read when its Inspect section is opened: a page of 50 jobs does
+ * not carry 50 JSON documents twice (HTML and React payload) that nobody opened. Reads only.
+ */
+export async function inspectJobAction(jobId: unknown): Promise<InspectResult> {
+  const id = parseUuid(jobId);
+  if (id === null) return { error: 'notFound' };
+  const found = await loadOrUnavailable(() => getJob(getDb(), id));
+  if (found === UNAVAILABLE) return { error: 'unavailable' };
+  if (found === null) return { error: 'notFound' };
+  return { json: jobInspectJson(found.job, found.job.serialized_params_text, found.columns) };
+}
