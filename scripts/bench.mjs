@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { chromium } from '@playwright/test';
 import pg from 'pg';
-import { ensureBuild, nextBin } from './lib/build.mjs';
+import { ensureBuild, nextStartArgs } from './lib/build.mjs';
+import { chromiumPath, ensureChromium } from './lib/prereqs.mjs';
 import { timeRetryDiscard } from './lib/round-trip.mjs';
 
 const arg = (name, fallback) => {
@@ -24,6 +25,11 @@ const seconds = Number(arg('seconds', 5));
 if (!url) {
   console.error('usage: npm run bench -- --database-url postgres://… (a database filled by npm run db:scale)');
   process.exit(2);
+}
+const noChromium = ensureChromium();
+if (noChromium) {
+  console.error(`The benchmark measures the retry round trip and the first-load JavaScript in a browser; missing: ${noChromium}`);
+  process.exit(1);
 }
 const base = `http://127.0.0.1:${port}`;
 const db = new pg.Pool({ connectionString: url, max: 2, statement_timeout: 15_000 });
@@ -63,7 +69,7 @@ try {
   /* free: good */
 }
 const captureFile = join(tmpdir(), `gjd-bench-sql-${process.pid}.jsonl`);
-const server = spawn(process.execPath, [nextBin(), 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
+const server = spawn(process.execPath, nextStartArgs('127.0.0.1', port), {
   env: { ...process.env, DATABASE_URL: url, DASHBOARD_CAPTURE_SQL: captureFile, NEXT_TELEMETRY_DISABLED: '1' },
   stdio: 'ignore',
 });
@@ -133,7 +139,7 @@ for (const [name, path] of pages) {
 }
 
 // The retry round trip and the first-load JavaScript, in Chromium.
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+const browser = await chromium.launch({ executablePath: chromiumPath() });
 const page = await browser.newPage();
 const scripts = new Set();
 page.on('request', (request) => {

@@ -2,7 +2,7 @@
 // the demo seed batches and GoodJob's own fixture rows, then `next start` on it. The database is dropped on exit.
 import { spawn } from 'node:child_process';
 import pg from 'pg';
-import { nextBin } from './lib/build.mjs';
+import { nextStartArgs } from './lib/build.mjs';
 import { demoSeedSql, goodJobSchemaSql } from './lib/demo-data.mjs';
 
 const url = process.env.E2E_DATABASE_URL;
@@ -31,7 +31,7 @@ await client.query(goodJobSchemaSql());
 for (const seed of demoSeedSql()) await client.query(seed);
 await client.end();
 
-const child = spawn(process.execPath, [nextBin(), 'start', '--hostname', '127.0.0.1', '--port', port], {
+const child = spawn(process.execPath, nextStartArgs('127.0.0.1', port), {
   stdio: 'inherit',
   env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: '1' },
 });

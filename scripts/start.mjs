@@ -1,6 +1,6 @@
 // `npm start`: serves the production build; on the embedded demo database unless DATABASE_URL is set.
 import { spawn } from 'node:child_process';
-import { ensureBuild, nextBin } from './lib/build.mjs';
+import { ensureBuild, nextStartArgs } from './lib/build.mjs';
 import { startEmbeddedDatabase } from './lib/embedded-db.mjs';
 import { exposureProblem } from './lib/guard.mjs';
 
@@ -23,7 +23,7 @@ async function main() {
   } else {
     console.log('Database: DATABASE_URL (its schema is never changed)');
   }
-  const child = spawn(process.execPath, [nextBin(), 'start', '--hostname', host, '--port', port], {
+  const child = spawn(process.execPath, nextStartArgs(host, port), {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1' },
   });

@@ -50,6 +50,12 @@ function startLocalPostgres() {
   return true;
 }
 
+/** Chromium alone (the benchmark's browser measurements): installed with apt on Debian as root; else what is missing. */
+export function ensureChromium() {
+  if (!existsSync(chromiumPath()) && canApt()) aptInstall(['chromium']);
+  return existsSync(chromiumPath()) ? null : `Chromium at ${chromiumPath()} (Debian: apt-get install chromium; or set CHROMIUM_PATH)`;
+}
+
 /** Makes sure everything is there; returns the list of what is still missing (empty when all is well). */
 export async function ensurePrerequisites() {
   const missing = [];
