@@ -71,6 +71,8 @@ test('hostile data renders inert and readable, and the layout holds', async ({ p
 
   await page.goto(`/ko/jobs?queue=${encodeURIComponent(queue)}`);
   await expect(page.locator(`tbody[data-job-id="${jobId}"]`)).toBeVisible();
+  // The list carries a one-line summary of the 100 KB error, as text; the job's page has all of it.
+  expect(await page.locator(`tbody[data-job-id="${jobId}"] .error-line`).textContent()).toBe(`${bigError.slice(0, 300)}…`);
   await inert(page);
 
   await page.goto(`/en/jobs/${jobId}`);

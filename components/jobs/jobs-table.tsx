@@ -3,12 +3,16 @@ import Link from 'next/link';
 import { JsonView } from '@/components/ui/json-view';
 import { Pills } from '@/components/ui/pills';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { clip } from '@/lib/domain/format';
 import { jobInspectJson } from '@/lib/domain/inspect-json';
 import { allowedActions, attemptsNeedAttention, jobStatus, statusChangedAt } from '@/lib/domain/job-state';
 import type { JobRow } from '@/lib/queries/columns';
 import { JobActionsMenu } from './job-actions-menu';
 import { JobStatusBadge } from './job-status-badge';
 import { LazyInspect } from './lazy-inspect';
+
+/** How much of a job's error its row in the jobs list carries. */
+const ERROR_LINE_CHARS = 300;
 
 interface JobsTableProps {
   jobs: readonly JobRow[];
@@ -77,8 +81,9 @@ export function JobsTable({ jobs, columns, now, caption, inspectAll, testId, act
                     <span className="job-class">{job.job_class}</span>
                   )}
                   {listContext && job.error ? (
-                    <span className="error-line" title={job.error.length > 1000 ? `${job.error.slice(0, 1000)}…` : job.error}>
-                      {job.error}
+                    // A one-line summary (the CSS clips it further): a 100 KB error is read in full on the job's page.
+                    <span className="error-line" title={clip(job.error, 1000)}>
+                      {clip(job.error, ERROR_LINE_CHARS)}
                     </span>
                   ) : null}
                   {listContext && (job.batch_id ?? job.batch_callback_id) ? (

@@ -66,3 +66,12 @@ describe('relative times and counts', () => {
     expect(formatNumber(1234567, 'ru')).toBe('1\u00a0234\u00a0567');
   });
 });
+
+describe('clip', () => {
+  it('keeps short texts and cuts long ones with an ellipsis, never inside an emoji', async () => {
+    const { clip } = await import('./format');
+    expect(clip('Boom', 10)).toBe('Boom');
+    expect(clip('x'.repeat(100_000), 300)).toBe(`${'x'.repeat(300)}…`);
+    expect(clip('ab😀cd', 3)).toBe('ab…');
+  });
+});

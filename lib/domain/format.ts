@@ -89,3 +89,11 @@ export function parseIntervalMs(value: string | null): number | null {
   const days = Number(m[1] ?? 0);
   return days * 86_400_000 + sign * ((Number(m[3]) * 3600 + Number(m[4]) * 60 + Number(m[5])) * 1000);
 }
+
+/** The first `max` characters of a text, with `…` when there was more (a one-line summary; the full text is elsewhere). */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // Never cut a surrogate pair in half (an emoji would become a broken character).
+  const end = /[\uD800-\uDBFF]/.test(text[max - 1] ?? '') ? max - 1 : max;
+  return `${text.slice(0, end)}…`;
+}
