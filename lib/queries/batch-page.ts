@@ -18,6 +18,8 @@ export interface BatchPageData {
 
 export interface BatchPageQuery {
   page: PageRequest;
+  /** Inspect all: the jobs' serialized_params are read (otherwise each Inspect reads its own when opened). */
+  inspect: boolean;
   status: JobStatus | null;
   now: Date;
 }
@@ -28,8 +30,8 @@ export async function loadBatchPage(db: Db, batchId: string, query: BatchPageQue
   if (!found) return null;
   const [{ counts, estimated }, callbackJobs, batchedJobs] = await Promise.all([
     countBatchJobs(db, batchId, query.now),
-    listBatchJobs(db, batchId, { kind: 'callback' }),
-    listBatchJobs(db, batchId, { kind: 'batched', page: query.page, status: query.status, now: query.now }),
+    listBatchJobs(db, batchId, { kind: 'callback', withParams: query.inspect }),
+    listBatchJobs(db, batchId, { kind: 'batched', page: query.page, status: query.status, now: query.now, withParams: query.inspect }),
   ]);
   return { batch: found.batch, batchColumns: found.columns, counts, countsEstimated: estimated, callbackJobs, batchedJobs };
 }

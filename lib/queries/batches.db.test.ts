@@ -133,7 +133,7 @@ describe('on a GoodJob v4 database from before lock_type (v4.3–v4.14), with th
   it.each(readdirSync(pagesDir).filter((f) => f.endsWith('.txt')))('rebuilds every JSON block of %s exactly', async (file) => {
     const [attributes, ...jobBlocks] = jsonBlocksOf(readFileSync(join(pagesDir, file), 'utf8'));
     const batchId = (JSON.parse(attributes!) as { id: string }).id;
-    const data = await loadBatchPage(s.db, batchId, { page: { after: null, before: null }, status: null, now });
+    const data = await loadBatchPage(s.db, batchId, { page: { after: null, before: null }, status: null, now, inspect: true });
     expect(data).not.toBeNull();
     expect(batchAttributesJson(data!.batch, data!.batch.serialized_properties_text, data!.batchColumns)).toBe(attributes);
     // The page shows callback jobs first, then batched jobs; both newest first, as the seed pages do.
@@ -157,7 +157,7 @@ describe('on a GoodJob v4 database from before jobs_finished_at (< v4.3)', () =>
     const caps = await getCapabilities(s.db);
     expect(caps.hasJobsFinishedAt).toBe(false);
     expect(caps.hasLockType).toBe(false);
-    const data = await loadBatchPage(s.db, '11111111-2222-4333-8444-555555555555', { page: { after: null, before: null }, status: null, now });
+    const data = await loadBatchPage(s.db, '11111111-2222-4333-8444-555555555555', { page: { after: null, before: null }, status: null, now, inspect: true });
     expect(batchState(data!.batch)).toBe('succeeded');
     const json = batchAttributesJson(data!.batch, data!.batch.serialized_properties_text, data!.batchColumns);
     expect(json).not.toContain('jobs_finished_at');
@@ -169,7 +169,7 @@ describe('on a GoodJob v4 database from before jobs_finished_at (< v4.3)', () =>
 
   it('never changes the schema it reads', async () => {
     const columns = await s.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'good_jobs'`);
-    await loadBatchPage(s.db, '11111111-2222-4333-8444-555555555555', { page: { after: null, before: null }, status: null, now });
+    await loadBatchPage(s.db, '11111111-2222-4333-8444-555555555555', { page: { after: null, before: null }, status: null, now, inspect: true });
     const after = await s.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'good_jobs'`);
     expect(after.rows[0]!.n).toBe(columns.rows[0]!.n);
     const drizzleSchema = await s.pool.query(`SELECT 1 FROM pg_namespace WHERE nspname = 'drizzle'`);

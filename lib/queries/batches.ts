@@ -35,11 +35,14 @@ export interface BatchJobsQuery {
   /** Only batched jobs in this status (GoodJob's rule, evaluated at `now`). */
   status?: JobStatus | null;
   now?: Date;
+  /** Read each job's serialized_params (for Inspect all); otherwise they are left out. */
+  withParams?: boolean;
 }
 
 /** A batch's jobs newest first (`created_at`, then `id`): batched jobs by keyset page, callback jobs all at once. */
 export async function listBatchJobs(db: Db, batchId: string, query: BatchJobsQuery): Promise<JobPage> {
   const caps = await getCapabilities(db);
+  const selection = jobSelection(caps, { params: query.withParams ?? true });
   const request = query.kind === 'batched' ? (query.page ?? FIRST_PAGE) : FIRST_PAGE;
   const limit = query.kind === 'batched' ? PAGE_SIZE : CALLBACK_JOBS_LIMIT;
   const owner = query.kind === 'batched' ? eq(goodJobs.batch_id, batchId) : eq(goodJobs.batch_callback_id, batchId);
@@ -53,14 +56,14 @@ export async function listBatchJobs(db: Db, batchId: string, query: BatchJobsQue
   const rows = (
     query.kind === 'batched' && !(await hasIndex(db, 'index_good_jobs_on_batch_id_and_created_at'))
       ? await db
-          .select(jobSelection(caps))
+          .select(selection)
           .from(goodJobs)
           .where(
             sql`${goodJobs.id} IN (SELECT id FROM (SELECT id, created_at FROM good_jobs WHERE ${filter} OFFSET 0) AS batch_jobs
               ORDER BY created_at ${direction}, id ${direction} LIMIT ${limit + 1})`,
           )
           .orderBy(...orderBy)
-      : await db.select(jobSelection(caps)).from(goodJobs).where(filter).orderBy(...orderBy).limit(limit + 1)
+      : await db.select(selection).from(goodJobs).where(filter).orderBy(...orderBy).limit(limit + 1)
   ) as JobRow[];
   const page = finishPage(rows, request, limit, (j) => ({ at: j.created_at, id: j.id }));
   return { ...page, columns: caps.jobColumns };

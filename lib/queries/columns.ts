@@ -21,10 +21,16 @@ function present(all: Record<string, PgColumn>, columns: readonly string[], exce
   return Object.fromEntries(Object.entries(all).filter(([name]) => name !== except && columns.includes(name)));
 }
 
-export function jobSelection(caps: Capabilities): Selection {
+/**
+ * Every column of a job. `params: false` leaves `serialized_params_text` null: a list whose Inspect sections are read
+ * on opening need not carry 50 jobs' arguments (up to megabytes each) from the database.
+ */
+export function jobSelection(caps: Capabilities, { params = true }: { params?: boolean } = {}): Selection {
   return {
     ...present(getTableColumns(goodJobs), caps.jobColumns, 'serialized_params'),
-    serialized_params_text: sql<string | null>`${goodJobs.serialized_params}::text`.as('serialized_params_text'),
+    serialized_params_text: params
+      ? sql<string | null>`${goodJobs.serialized_params}::text`.as('serialized_params_text')
+      : sql<string | null>`NULL::text`.as('serialized_params_text'),
   };
 }
 

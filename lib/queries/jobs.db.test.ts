@@ -78,7 +78,9 @@ describe("the jobs list on GoodJob's own database", () => {
     expect(byError.length).toBeGreaterThan(0);
     expect(byError.every((j) => (j.error ?? '').includes('DeadError'))).toBe(true);
     const byArgument = await allPages(s, filter({ search: 'error_once' }), now);
-    expect(byArgument.every((j) => (j.serialized_params_text ?? '').includes('error_once'))).toBe(true);
+    // The list leaves the arguments out (each Inspect reads its job's); the jobs found do carry the word in them.
+    expect(byArgument.every((j) => j.serialized_params_text === null)).toBe(true);
+    for (const j of byArgument) expect((await getJob(s.db, j.id))!.job.serialized_params_text).toContain('error_once');
     expect(byArgument.length).toBeGreaterThan(0);
     expect(await allPages(s, filter({ search: 'no-such-word-anywhere' }), now)).toHaveLength(0);
   });

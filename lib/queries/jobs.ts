@@ -28,7 +28,7 @@ export async function listJobs(db: Db, filter: JobFilter, request: PageRequest, 
   const { where, orderBy } = keysetBy(order, goodJobs.id, direction, request);
   const query = (tx: Pick<Db, 'select'>) =>
     tx
-      .select({ ...jobSelection(caps), order_at: sql<string>`${order}` })
+      .select({ ...jobSelection(caps, { params: false }), order_at: sql<string>`${order}` })
       .from(goodJobs)
       .where(and(jobFilterSql(filter, now), where))
       .orderBy(...orderBy)

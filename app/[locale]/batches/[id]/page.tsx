@@ -37,14 +37,15 @@ export default async function BatchPage({ params, searchParams }: Props) {
   const page = pageRequestFrom(search);
   const status = parseStatus(firstParam(search.state));
   const now = new Date();
-  const data = await loadOrUnavailable(() => loadBatchPage(getDb(), batchId, { page, status, now }));
+  const inspect = firstParam(search.inspect) === 'all';
+  const data = await loadOrUnavailable(() => loadBatchPage(getDb(), batchId, { page, status, now, inspect }));
   if (data === UNAVAILABLE) return <DatabaseUnavailable />;
   if (data === null) notFound();
   const actionsEnabled = !isReadOnly();
   const basePath = `/${locale}/batches/${batchId}`;
   const query = {
     state: status,
-    inspect: firstParam(search.inspect) === 'all',
+    inspect,
     after: page.after ? encodeCursor(page.after) : null,
     before: page.before ? encodeCursor(page.before) : null,
   };
