@@ -2,6 +2,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
+import { parseDbTime } from '../domain/time';
 
 /** Above this many rows a count is the planner's estimate, marked as such: no COUNT(*) over millions of rows. */
 export const EXACT_COUNT_LIMIT = 10_000;
@@ -25,37 +26,38 @@ async function explain(db: Db, query: SQL): Promise<{ rows: number; cost: number
 /** How long the planner's answers for one count are reused: estimates need no refresh on every page view. */
 export const PLAN_TTL_MS = 30_000;
 const PLAN_CACHE_SIZE = 500;
-const DB_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/;
 const dialect = new PgDialect();
 
 interface Plans {
   at: number;
   estimate: number;
-  /** The planner's cost of the capped count, once asked. */
-  cappedCost?: number;
+  /** The planner's cost of the capped count; asked only when the estimate is within the limit. */
+  cappedCost: number;
 }
 const plansByDb = new WeakMap<Db, Map<string, Plans>>();
 
 /**
- * The cached plans of a count, keyed by its SQL and parameters; a time parameter (the "now" of a state filter) is
- * not part of the key, since an estimate barely moves with it. Planning on good_jobs, with GoodJob's dozen partial
- * indexes, costs milliseconds per statement: the jobs page would otherwise plan 7 to 14 of them on every view.
+ * The planner's answers for a count, reused for PLAN_TTL_MS, keyed by its SQL and parameters; a time parameter (the
+ * "now" of a state filter) is not part of the key, since an estimate barely moves with it. Planning on good_jobs, with
+ * GoodJob's dozen partial indexes, costs milliseconds per statement: the jobs page would otherwise plan 7 to 14 of
+ * them on every view.
  */
-function plansFor(db: Db, from: SQL, limit: number): Plans | { fresh: Plans; store: (plans: Plans) => void } {
+async function plansOf(db: Db, from: SQL, capped: SQL, limit: number): Promise<Plans> {
   const { sql: text, params } = dialect.sqlToQuery(from);
-  const key = `${limit}|${text}|${JSON.stringify(params.map((p) => (typeof p === 'string' && DB_TIME.test(p) ? 'now' : p)))}`;
+  const key = `${limit}|${text}|${JSON.stringify(params.map((p) => (typeof p === 'string' && parseDbTime(p) !== null ? 'now' : p)))}`;
   let cache = plansByDb.get(db);
   if (!cache) plansByDb.set(db, (cache = new Map()));
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < PLAN_TTL_MS) return hit;
-  return {
-    fresh: { at: Date.now(), estimate: 0 },
-    store: (plans) => {
-      cache.delete(key);
-      cache.set(key, plans);
-      if (cache.size > PLAN_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-    },
-  };
+  const at = Date.now();
+  const estimate = (await explain(db, sql`SELECT 1 ${from}`)).rows;
+  // Few matching rows can still mean a long scan (a filter no index serves): then the estimate it is.
+  const cappedCost = estimate <= limit ? (await explain(db, capped)).cost : 0;
+  const plans = { at, estimate, cappedCost };
+  cache.delete(key);
+  cache.set(key, plans);
+  if (cache.size > PLAN_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return plans;
 }
 
 /**
@@ -64,18 +66,11 @@ function plansFor(db: Db, from: SQL, limit: number): Plans | { fresh: Plans; sto
  * The planner's answers are reused for PLAN_TTL_MS; an exact count is always run afresh.
  */
 export async function boundedCount(db: Db, from: SQL, limit = EXACT_COUNT_LIMIT): Promise<BoundedCount> {
-  const cached = plansFor(db, from, limit);
-  const plans = 'fresh' in cached ? cached.fresh : cached;
   const capped = sql`SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${limit + 1}) AS capped`;
-  if ('fresh' in cached) {
-    plans.estimate = (await explain(db, sql`SELECT 1 ${from}`)).rows;
-    // Few matching rows can still mean a long scan (a filter no index serves): then the estimate it is.
-    if (plans.estimate <= limit) plans.cappedCost = (await explain(db, capped)).cost;
-    cached.store(plans);
-  }
-  if (plans.estimate > limit || (plans.cappedCost ?? 0) > MAX_COUNT_COST) return { value: plans.estimate, estimated: true };
+  const { estimate, cappedCost } = await plansOf(db, from, capped, limit);
+  if (estimate > limit || cappedCost > MAX_COUNT_COST) return { value: estimate, estimated: true };
   const { rows } = await db.execute<{ n: number }>(capped);
   const exact = rows[0]?.n ?? 0;
   if (exact <= limit) return { value: exact, estimated: false };
-  return { value: Math.max(plans.estimate, limit + 1), estimated: true };
+  return { value: Math.max(estimate, limit + 1), estimated: true };
 }
