@@ -5,13 +5,14 @@ import { getCapabilities } from '../db/capabilities';
 import { goodJobs } from '../db/schema';
 import { batchAttributesJson, jobInspectJson } from '../domain/inspect-json';
 import { jobStatus } from '../domain/job-state';
-import { batchState } from '../domain/batch-state';
+import { batchState, type BatchStateFields } from '../domain/batch-state';
 import { jsonBlocksOf } from '../domain/seed-pages';
 import { parseDbTime } from '../domain/time';
 import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
 import { countBatchJobs, getBatch, listBatches, listBatchJobs, PAGE_SIZE } from './batches';
 import { loadBatchPage } from './batch-page';
 import type { Cursor } from '../domain/cursor';
+import { RECORDED_AT } from '../../scripts/lib/time-shift.mjs';
 
 const now = new Date();
 
@@ -118,6 +119,57 @@ describe("on GoodJob's own database (goodjob-real.sql, loaded with psql)", () =>
     expect(page.rows.map((b) => b.id)).toEqual(expected.rows.map((r) => r.id));
     expect(page.next).toBeNull();
     expect(page.prev).toBeNull();
+  });
+});
+
+describe("GoodJob's recorded database loaded on any day", () => {
+  const YEAR_MS = 365 * 24 * 3_600_000;
+  // The recording as it was (no shift), and the same dump loaded as if the suite ran a year and a bit later.
+  const later = new Date(RECORDED_AT.getTime() + YEAR_MS + 12_345_678);
+  let recorded: ScratchDb;
+  let shifted: ScratchDb;
+  beforeAll(async () => {
+    [recorded, shifted] = await Promise.all([
+      createScratchDb({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql'), now: RECORDED_AT }),
+      createScratchDb({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql'), now: later }),
+    ]);
+  });
+  afterAll(() => Promise.all([recorded?.drop(), shifted?.drop()]));
+
+  async function states(s: ScratchDb, at: Date) {
+    const { jobStatusSql } = await import('./job-status-sql');
+    const rows = await s.db
+      .select({
+        id: goodJobs.id,
+        sqlStatus: jobStatusSql(at),
+        scheduled_at: goodJobs.scheduled_at,
+        performed_at: goodJobs.performed_at,
+        finished_at: goodJobs.finished_at,
+        created_at: goodJobs.created_at,
+        error: goodJobs.error,
+      })
+      .from(goodJobs);
+    for (const row of rows) expect(row.sqlStatus, row.id).toBe(jobStatus(row, at));
+    return Object.fromEntries(rows.map((r) => [r.id, r.sqlStatus]));
+  }
+
+  it('gives every job the state it had when GoodJob wrote it, a year later too', async () => {
+    const then = await states(recorded, RECORDED_AT);
+    expect(new Set(Object.values(then))).toEqual(new Set(['succeeded', 'discarded', 'running', 'scheduled', 'queued']));
+    expect(await states(shifted, later)).toEqual(then);
+  });
+
+  it('keeps sub-second digits, moves JSON times with the columns, and keeps every batch state', async () => {
+    const jobs = `SELECT id, to_char(created_at, 'US') AS micros, to_char(performed_at, 'US') AS performed_micros,
+        extract(epoch FROM created_at - ((serialized_params->>'enqueued_at')::timestamptz AT TIME ZONE 'UTC'))::float8 AS enqueue_lag
+      FROM good_jobs ORDER BY id`;
+    const [a, b] = await Promise.all([recorded.pool.query(jobs), shifted.pool.query(jobs)]);
+    expect(a.rows).toHaveLength(38);
+    expect(b.rows).toEqual(a.rows);
+    const batches = 'SELECT id, enqueued_at, discarded_at, finished_at, jobs_finished_at FROM good_job_batches ORDER BY id';
+    const [ba, bb] = await Promise.all([recorded.pool.query<BatchStateFields & { id: string }>(batches), shifted.pool.query<BatchStateFields & { id: string }>(batches)]);
+    expect(new Set(ba.rows.map(batchState)).size).toBeGreaterThan(2);
+    expect(bb.rows.map((r) => [r.id, batchState(r)])).toEqual(ba.rows.map((r) => [r.id, batchState(r)]));
   });
 });
 

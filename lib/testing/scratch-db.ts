@@ -9,6 +9,7 @@ import pg from 'pg';
 import type { Db } from '../db/client';
 import * as schema from '../db/schema';
 import { goodJobSchemaSql } from '../../scripts/lib/demo-data.mjs';
+import { recordedSqlAt } from '../../scripts/lib/time-shift.mjs';
 
 pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (value) => value);
 
@@ -60,14 +61,16 @@ async function admin(sql: string) {
 
 /**
  * A new empty database. `schema` creates GoodJob's tables through our migration (and strips what older v4 lacked);
- * `dump` loads a full pg_dump with psql instead (GoodJob's own schema and data).
+ * `dump` loads a full pg_dump with psql instead (GoodJob's own schema and data), its times moved so that the
+ * recording moment is `now` (default: the present; scripts/lib/time-shift.mjs).
  */
-export async function createScratchDb(opts: { schema?: SchemaVersion; dump?: string; sqlFiles?: string[] } = {}): Promise<ScratchDb> {
+export async function createScratchDb(opts: { schema?: SchemaVersion; dump?: string; sqlFiles?: string[]; now?: Date } = {}): Promise<ScratchDb> {
   const name = `gjd_test_${randomBytes(5).toString('hex')}`;
   await admin(`CREATE DATABASE ${name}`);
   const url = withDatabase(serverUrl(), name);
   if (opts.dump) {
-    execFileSync('psql', ['-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-f', opts.dump], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const sql = recordedSqlAt(readFileSync(opts.dump, 'utf8'), opts.now ?? new Date());
+    execFileSync('psql', ['-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-f', '-'], { input: sql, stdio: ['pipe', 'ignore', 'pipe'] });
   }
   const pool = new pg.Pool({ connectionString: url, max: 30 });
   pool.on('error', () => undefined);
