@@ -1,18 +1,30 @@
-// Builds the production bundle when there is none or it is older than the sources.
+// Builds the production bundle when there is none, or when what it was built from has changed. "Changed" means the
+// content: a hash of every source file and of the build settings is recorded beside the build, so `npm start` right
+// after `npm run build`, a fresh clone or `npm install` (new mtimes, same files) serves at once.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
-const SOURCES = ['app', 'components', 'lib', 'messages', 'proxy.ts', 'next.config.ts', 'global.d.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const SOURCES = ['app', 'components', 'lib', 'messages', 'public', 'proxy.ts', 'next.config.ts', 'global.d.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
+/** Files in the source folders that never reach the bundle. */
+const NOT_BUILT = /\.test\.tsx?$/;
 
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
+function sourceFiles(root, path) {
+  const full = join(root, path);
+  if (!existsSync(full)) return [];
+  if (!statSync(full).isDirectory()) return NOT_BUILT.test(path) ? [] : [path];
+  return readdirSync(full).sort().flatMap((entry) => sourceFiles(root, join(path, entry)));
+}
+
+/** A hash of the sources' paths and contents: what a build is built from. */
+export function sourceHash(root = process.cwd()) {
+  const hash = createHash('sha256');
+  for (const file of SOURCES.flatMap((s) => sourceFiles(root, s))) {
+    hash.update(relative(root, join(root, file)).split(sep).join('/')).update('\0').update(readFileSync(join(root, file))).update('\0');
+  }
+  return hash.digest('hex');
 }
 
 export function nextBin() {
@@ -30,20 +42,21 @@ export function nextStartArgs(host, port) {
 }
 
 const distDir = () => process.env.NEXT_DIST_DIR || '.next';
-/** What a build depends on besides the sources: the base path is compiled in. */
-const buildSettings = () => JSON.stringify({ basePath: (process.env.BASE_PATH ?? '').replace(/\/+$/, '') });
-const settingsFile = (root) => join(root, distDir(), 'dashboard-build.json');
+/** What a build is made of: the sources, and the base path, which is compiled in. */
+const buildRecord = (root) => JSON.stringify({ basePath: (process.env.BASE_PATH ?? '').replace(/\/+$/, ''), sources: sourceHash(root) });
+const recordFile = (root) => join(root, distDir(), 'dashboard-build.json');
 
 export function buildIsFresh(root = process.cwd()) {
-  const buildId = join(root, distDir(), 'BUILD_ID');
-  if (!existsSync(buildId) || !existsSync(settingsFile(root))) return false;
-  if (readFileSync(settingsFile(root), 'utf8') !== buildSettings()) return false;
-  const built = statSync(buildId).mtimeMs;
-  return SOURCES.every((s) => newestMtime(join(root, s)) <= built);
+  if (!existsSync(join(root, distDir(), 'BUILD_ID')) || !existsSync(recordFile(root))) return false;
+  return readFileSync(recordFile(root), 'utf8') === buildRecord(root);
 }
 
+/** Builds unless the build on disk was made from these very sources and settings (`force`: builds anyway). */
 export function ensureBuild({ force = false } = {}) {
-  if (!force && buildIsFresh()) return;
+  if (!force && buildIsFresh()) {
+    console.log('The build is up to date with the sources.');
+    return;
+  }
   console.log(force ? 'Building the dashboard…' : 'Building the dashboard (no build yet, or sources changed)…');
   const result = spawnSync(process.execPath, [nextBin(), 'build'], {
     stdio: 'inherit',
@@ -53,5 +66,6 @@ export function ensureBuild({ force = false } = {}) {
     console.error('The build failed: see the messages above.');
     process.exit(result.status ?? 1);
   }
-  writeFileSync(settingsFile(process.cwd()), buildSettings());
+  // Recorded after the build: `next build` may rewrite tsconfig.json the first time.
+  writeFileSync(recordFile(process.cwd()), buildRecord(process.cwd()));
 }
