@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, messages, test } from './fixtures';
 import { BatchPage } from './pages/batch-page';
 import { seedBatch, seedBigBatch } from './seed';
+import { LIVE_REFRESH_MS } from '../lib/query-options';
 
 const shownJobIds = (page: Page) => page.locator('[data-testid="batched-jobs"] tbody.job').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-job-id')));
 
@@ -99,6 +100,8 @@ test('the theme survives a reload, with no flash of the other theme (ko)', async
 
 test('live updates show a change made in the database only while they are on (ja)', async ({ page, db }) => {
   const { batchId, jobIds } = await seedBatch(db, ['queued']);
+  // The page's timers run on Playwright's clock: "no refresh while off" is checked by fast-forwarding, not by waiting.
+  await page.clock.install();
   const batchPage = new BatchPage(page, 'ja');
   await batchPage.open(batchId);
   const row = batchPage.job(jobIds[0]!);
@@ -106,13 +109,20 @@ test('live updates show a change made in the database only while they are on (ja
   await expect(page.getByTestId('live-updates')).not.toBeChecked();
 
   await db.query(`UPDATE good_jobs SET performed_at = now() AT TIME ZONE 'UTC' WHERE id = $1`, [jobIds[0]]);
-  // Off: several refresh periods pass and the page still shows what it loaded. (A bounded wait is the only way to
-  // check that something does not happen.)
-  await page.waitForTimeout(4_000);
+  const refreshes: string[] = [];
+  page.on('request', (r) => {
+    if (r.headers()['rsc'] === '1') refreshes.push(r.url());
+  });
+  // Off: several refresh periods pass and the page asks the server for nothing.
+  await page.clock.runFor(4 * LIVE_REFRESH_MS);
   await expect(row.getByTestId('status-queued')).toBeVisible();
+  expect(refreshes).toEqual([]);
 
   await page.getByTestId('live-updates').check();
-  await expect(row.getByTestId('status-running')).toHaveText(messages('ja').JobStatus!.running!, { timeout: 10_000 });
+  await expect(async () => {
+    await page.clock.runFor(LIVE_REFRESH_MS);
+    await expect(row.getByTestId('status-running')).toHaveText(messages('ja').JobStatus!.running!, { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   await page.reload();
   await expect(page.getByTestId('live-updates')).toBeChecked();
   await page.getByTestId('live-updates').uncheck();
@@ -138,34 +148,37 @@ test('the time zone switch changes the times shown (ru)', async ({ browser, db }
 });
 
 test.describe('accessibility (axe): no serious or critical violations', () => {
-  // Every page in every locale in the light theme; the dark theme's colours are the same in every locale.
+  // Every page in every locale in the light theme; the dark theme's colours are the same in every locale. One test per
+  // page, so that a slow machine meets each test's limit.
   const runs = [...(['ko', 'ja', 'ru', 'en'] as const).map((locale) => [locale, 'light'] as const), ['ru', 'dark'] as const];
+  const pages = (locale: string, batchId: string) => ({
+    batches: `/${locale}/batches`,
+    batch: `/${locale}/batches/${batchId}`,
+    'batch, Inspect all': `/${locale}/batches/${batchId}?inspect=all`,
+    'unknown batch': `/${locale}/batches/not-a-batch`,
+    jobs: `/${locale}/jobs`,
+    'discarded jobs': `/${locale}/jobs?state=discarded`,
+    job: `/${locale}/jobs/d2a4ff36-3886-44d7-ad8e-8ef7e77ca4ba`,
+    processes: `/${locale}/processes`,
+  });
   for (const [locale, theme] of runs) {
-    {
-      test(`every page in ${locale}, ${theme} theme`, async ({ browser, db }) => {
-        const context = await browser.newContext();
-        await context.addCookies([{ name: 'gjd-theme', value: theme, url: 'http://127.0.0.1' }]);
-        const page = await context.newPage();
-        const { batchId } = await seedBatch(db, ['discarded', 'succeeded', 'queued']);
-        for (const path of [
-          `/${locale}/batches`,
-          `/${locale}/batches/${batchId}`,
-          `/${locale}/batches/${batchId}?inspect=all`,
-          `/${locale}/batches/not-a-batch`,
-          `/${locale}/jobs`,
-          `/${locale}/jobs?state=discarded`,
-          `/${locale}/jobs/d2a4ff36-3886-44d7-ad8e-8ef7e77ca4ba`,
-          `/${locale}/processes`,
-        ]) {
+    test.describe(`${locale}, ${theme} theme`, () => {
+      let batchId = '';
+      test.beforeAll(async ({ db }) => {
+        ({ batchId } = await seedBatch(db, ['discarded', 'succeeded', 'queued']));
+      });
+      for (const name of Object.keys(pages(locale, ''))) {
+        test(name, async ({ page, context }) => {
+          await context.addCookies([{ name: 'gjd-theme', value: theme, url: 'http://127.0.0.1' }]);
+          const path = pages(locale, batchId)[name as keyof ReturnType<typeof pages>];
           await page.goto(path);
           const results = await new AxeBuilder({ page }).analyze();
           const serious = results.violations
             .filter((v) => v.impact === 'serious' || v.impact === 'critical')
             .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
           expect(serious, path).toEqual([]);
-        }
-        await context.close();
-      });
-    }
+        });
+      }
+    });
   }
 });

@@ -152,11 +152,27 @@ test('the job page shows a failed job with its executions, error and backtrace (
   expect(malformed?.status()).toBe(404);
 });
 
-test('the processes page lists the fixture worker with its host, pid and queues (en)', async ({ page }) => {
+test('the processes page lists the fixture worker, active only while it holds its advisory lock (en)', async ({ page, db }) => {
+  const id = 'c6443cde-8be5-44eb-bdcf-aee4a02808a6';
   await page.goto('/en/processes');
-  const row = page.locator('[data-process-id="c6443cde-8be5-44eb-bdcf-aee4a02808a6"]');
+  const row = page.locator(`[data-process-id="${id}"]`);
   await expect(row).toContainText('vm');
   await expect(row).toContainText('20283');
   await expect(row).toContainText('-backlog');
+  // Its heartbeat is recent (the fixture is loaded time-shifted), but by GoodJob's rule a process with a lock type is
+  // alive only while its session holds the lock: no one holds it, so it is inactive.
   await expect(page.getByTestId('inactive-processes')).toContainText('vm');
+
+  const worker = await db.connect();
+  try {
+    await worker.query(`SELECT pg_advisory_lock(('x' || substr(md5('good_job_processes-' || $1::text), 1, 16))::bit(64)::bigint)`, [id]);
+    await page.reload();
+    await expect(page.getByTestId('active-processes').locator(`[data-process-id="${id}"]`)).toContainText('vm');
+    await expect(page.getByTestId('inactive-processes').locator(`[data-process-id="${id}"]`)).toHaveCount(0);
+  } finally {
+    await worker.query('SELECT pg_advisory_unlock_all()');
+    worker.release();
+  }
+  await page.reload();
+  await expect(page.getByTestId('inactive-processes').locator(`[data-process-id="${id}"]`)).toBeVisible();
 });

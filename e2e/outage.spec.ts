@@ -9,6 +9,8 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const CYCLES = 3;
 let proxy: CuttableProxy;
 let server: TestServer;
+// While the database is down, the pages' prefetches and refreshes answer 503: that is what the test provokes.
+test.use({ expectedConsoleErrors: /the server responded with a status of 503/ });
 
 test.beforeAll(async ({ request }) => {
   const target = new URL(process.env.E2E_DATABASE_URL!);

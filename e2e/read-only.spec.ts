@@ -6,6 +6,8 @@ import { auditLines, startServer, type TestServer } from './server';
 const PORT = Number(process.env.E2E_PORT ?? 3917) + 1;
 const READ_ONLY = `http://127.0.0.1:${PORT}`;
 let server: TestServer;
+// The test stops the browser's own action request to capture it: the page logs that request as failed.
+test.use({ expectedConsoleErrors: /net::ERR_FAILED|TypeError: Failed to fetch/ });
 
 test.beforeAll(async ({ request }) => {
   server = await startServer(request, PORT, { DATABASE_URL: process.env.E2E_DATABASE_URL!, DASHBOARD_READ_ONLY: '1' });
