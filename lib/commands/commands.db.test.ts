@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOB_ACTIONS, JOB_STATUSES, allowedActions } from '../domain/job-state';
 import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
+import { RECORDED_AT } from '../../scripts/lib/time-shift.mjs';
 import { insertExecution, insertJob, jobRow } from '../testing/factories';
 import { retryBatch } from './batch-commands';
 import { compareWithGoodJob } from './fixture-compare';
@@ -35,7 +36,8 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ result: T; window: { fr
 describe("job actions compared with GoodJob's own dashboard (goodjob-real.sql)", () => {
   let s: ScratchDb;
   beforeAll(async () => {
-    s = await createScratchDb({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql') });
+    // As recorded, not time-shifted: the rows are compared with the "before" and "after" rows of the same recording.
+    s = await createScratchDb({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql'), now: RECORDED_AT });
   });
   afterAll(() => s?.drop());
 
