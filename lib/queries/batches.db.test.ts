@@ -16,6 +16,24 @@ import { RECORDED_AT } from '../../scripts/lib/time-shift.mjs';
 
 const now = new Date();
 
+/** Every job's state by the SQL filters, checked against jobStatus() at the same moment: id → state. */
+async function statesInSqlAndCode(s: ScratchDb, at: Date): Promise<Record<string, string>> {
+  const { jobStatusSql } = await import('./job-status-sql');
+  const rows = await s.db
+    .select({
+      id: goodJobs.id,
+      sqlStatus: jobStatusSql(at),
+      scheduled_at: goodJobs.scheduled_at,
+      performed_at: goodJobs.performed_at,
+      finished_at: goodJobs.finished_at,
+      created_at: goodJobs.created_at,
+      error: goodJobs.error,
+    })
+    .from(goodJobs);
+  for (const row of rows) expect(row.sqlStatus, row.id).toBe(jobStatus(row, at));
+  return Object.fromEntries(rows.map((r) => [r.id, r.sqlStatus]));
+}
+
 describe("on GoodJob's own database (goodjob-real.sql, loaded with psql)", () => {
   let s: ScratchDb;
   beforeAll(async () => {
@@ -55,21 +73,9 @@ describe("on GoodJob's own database (goodjob-real.sql, loaded with psql)", () =>
   });
 
   it('agrees with jobStatus() on every job when counting in SQL', async () => {
-    const { jobStatusSql } = await import('./job-status-sql');
-    const rows = await s.db
-      .select({
-        id: goodJobs.id,
-        sqlStatus: jobStatusSql(now),
-        scheduled_at: goodJobs.scheduled_at,
-        performed_at: goodJobs.performed_at,
-        finished_at: goodJobs.finished_at,
-        created_at: goodJobs.created_at,
-        error: goodJobs.error,
-      })
-      .from(goodJobs);
-    expect(rows).toHaveLength(38);
-    for (const row of rows) expect(row.sqlStatus, row.id).toBe(jobStatus(row, now));
-    expect(new Set(rows.map((r) => r.sqlStatus))).toEqual(new Set(['succeeded', 'discarded', 'running', 'scheduled', 'queued']));
+    const states = await statesInSqlAndCode(s, now);
+    expect(Object.keys(states)).toHaveLength(38);
+    expect(new Set(Object.values(states))).toEqual(new Set(['succeeded', 'discarded', 'running', 'scheduled', 'queued']));
   });
 
   it('counts the discarded batch by status', async () => {
@@ -136,27 +142,10 @@ describe("GoodJob's recorded database loaded on any day", () => {
   });
   afterAll(() => Promise.all([recorded?.drop(), shifted?.drop()]));
 
-  async function states(s: ScratchDb, at: Date) {
-    const { jobStatusSql } = await import('./job-status-sql');
-    const rows = await s.db
-      .select({
-        id: goodJobs.id,
-        sqlStatus: jobStatusSql(at),
-        scheduled_at: goodJobs.scheduled_at,
-        performed_at: goodJobs.performed_at,
-        finished_at: goodJobs.finished_at,
-        created_at: goodJobs.created_at,
-        error: goodJobs.error,
-      })
-      .from(goodJobs);
-    for (const row of rows) expect(row.sqlStatus, row.id).toBe(jobStatus(row, at));
-    return Object.fromEntries(rows.map((r) => [r.id, r.sqlStatus]));
-  }
-
   it('gives every job the state it had when GoodJob wrote it, a year later too', async () => {
-    const then = await states(recorded, RECORDED_AT);
+    const then = await statesInSqlAndCode(recorded, RECORDED_AT);
     expect(new Set(Object.values(then))).toEqual(new Set(['succeeded', 'discarded', 'running', 'scheduled', 'queued']));
-    expect(await states(shifted, later)).toEqual(then);
+    expect(await statesInSqlAndCode(shifted, later)).toEqual(then);
   });
 
   it('keeps sub-second digits, moves JSON times with the columns, and keeps every batch state', async () => {
