@@ -1,8 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { isReadOnly, USER_HEADER } from './lib/config';
+import { isReadOnly } from './lib/config';
 import { databaseReachable } from './lib/db/health';
 import { unavailablePage } from './lib/domain/unavailable-page';
-import { authenticate, credentialsFrom, REALM } from './lib/domain/auth';
+import { REALM } from './lib/domain/auth';
+import { admit, isPublicRequest, isServedMethod, SERVED_METHODS } from './lib/domain/gate';
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from './lib/domain/security-headers';
 import { negotiateLocale, routeLocale } from './lib/i18n/locale-path';
 import { isLocale, type Locale } from './lib/i18n/routing';
@@ -41,14 +42,22 @@ export default async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production');
   const at = (path: string) => new URL(`${basePath}${path}`, request.url);
 
-  // 1. Sign-in: every page, API route and server action.
-  const credentials = credentialsFrom(process.env);
-  const user = credentials ? authenticate(request.headers.get('authorization'), credentials) : null;
-  if (credentials && user === null) {
+  // 0. The only requests without sign-in or Host check: reading built static files, the favicon, the health endpoints.
+  if (isPublicRequest(pathname, request.method, request.headers)) return NextResponse.next();
+
+  // 1. The gate, deny by default: a Host the dashboard answers to (421: DNS rebinding), then credentials (401) for
+  //    every page, API route and server action. Actions check again themselves (lib/actions/authorize.ts).
+  const verdict = admit(request.headers, process.env);
+  if (!verdict.ok && verdict.status === 421) return withSecurityHeaders(plain(421, `421 ${MESSAGES[preferred].ErrorPage.misdirected}`), csp);
+  if (!verdict.ok) {
     return withSecurityHeaders(plain(401, `401 ${MESSAGES[preferred].ErrorPage.unauthorized}`, { 'WWW-Authenticate': `Basic realm="${REALM}", charset="UTF-8"` }), csp);
   }
 
-  // 2. Read-only: server actions refuse by themselves (a localized message in the page); any other write is a 403.
+  // 2. Methods: what pages and actions use (405 otherwise); read-only: server actions refuse by themselves (a
+  //    localized message in the page), any other write is a 403.
+  if (!isServedMethod(request.method)) {
+    return withSecurityHeaders(plain(405, `405 ${MESSAGES[preferred].ErrorPage.methodNotAllowed}`, { Allow: SERVED_METHODS.join(', ') }), csp);
+  }
   if (isReadOnly() && !SAFE_METHODS.has(request.method) && !request.headers.has('next-action')) {
     return withSecurityHeaders(plain(403, MESSAGES[preferred].ActionResult.refused), csp);
   }
@@ -77,15 +86,14 @@ export default async function proxy(request: NextRequest) {
     return withSecurityHeaders(new NextResponse(html, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8', 'Retry-After': '5' } }), csp);
   }
 
-  // 5. Through to the app, with this request's nonce and the signed-in user.
+  // 5. Through to the app, with this request's nonce.
   const headers = new Headers(request.headers);
-  headers.delete(USER_HEADER);
-  if (user !== null) headers.set(USER_HEADER, user);
   headers.set('x-nonce', nonce);
   headers.set('Content-Security-Policy', csp);
   return withSecurityHeaders(NextResponse.next({ request: { headers } }), csp);
 }
 
+// Every request: what may pass without sign-in is decided above, by exact paths, not by a matcher's prefix.
 export const config = {
-  matcher: ['/', '/((?!_next/static|_next/image|favicon.ico).*)'],
+  matcher: ['/:path*'],
 };

@@ -7,7 +7,7 @@ let pool: { url: string; pool: pg.Pool } | null = null;
 let last: { at: number; ok: boolean } | null = null;
 let running: Promise<boolean> | null = null;
 
-async function probe(url: string): Promise<boolean> {
+function probePool(url: string): pg.Pool {
   if (pool?.url !== url) {
     void pool?.pool.end().catch(() => undefined);
     const p = new pg.Pool({
@@ -20,8 +20,12 @@ async function probe(url: string): Promise<boolean> {
     p.on('error', () => undefined);
     pool = { url, pool: p };
   }
+  return pool.pool;
+}
+
+async function probe(url: string): Promise<boolean> {
   try {
-    await pool.pool.query('SELECT 1');
+    await probePool(url).query('SELECT 1');
     return true;
   } catch {
     return false;
@@ -41,4 +45,21 @@ export async function databaseReachable(): Promise<boolean> {
       running = null;
     });
   return running;
+}
+
+const GOOD_JOB_TABLES = ['good_jobs', 'good_job_batches', 'good_job_executions', 'good_job_processes', 'good_job_settings'];
+
+/** For /readyz: the database answers (within the probe's timeouts) and holds GoodJob's tables. Asked afresh each time. */
+export async function databaseReady(): Promise<boolean> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return false;
+  try {
+    const { rows } = await probePool(url).query<{ ready: boolean }>(
+      'SELECT bool_and(to_regclass(t) IS NOT NULL) AS ready FROM unnest($1::text[]) AS t',
+      [GOOD_JOB_TABLES],
+    );
+    return rows[0]?.ready === true;
+  } catch {
+    return false;
+  }
 }
