@@ -13,6 +13,7 @@ import { LOCALES } from '../i18n/routing';
 import { selectJobIds } from '../queries/jobs';
 import type { ActionState } from './action-state';
 import { logAction } from './audit';
+import { authorizeAction } from './authorize';
 import { BULK_ACTIONS, BULK_CAP } from './bulk-limits';
 
 const input = z.object({
@@ -27,10 +28,15 @@ export async function bulkJobAction(previous: ActionState, form: FormData): Prom
   const parsed = input.safeParse({ action: form.get('action'), scope: form.get('scope'), locale: form.get('locale'), path: form.get('path') });
   const t = await getTranslations({ locale: parsed.success ? parsed.data.locale : 'en', namespace: 'ActionResult' });
   const answer = (outcome: ActionState['outcome'], message: string): ActionState => ({ outcome, message, seq: previous.seq + 1 });
+  const { ok, caller } = await authorizeAction();
+  if (!ok) {
+    logAction(caller, { action: `bulk:${String(form.get('action') ?? 'unknown')}`, outcome: 'unauthorized' });
+    return answer('unauthorized', t('unauthorized'));
+  }
   if (!parsed.success) return answer('invalid', t('invalid'));
   const { action, scope, locale, path } = parsed.data;
   if (isReadOnly()) {
-    await logAction({ action: `bulk:${action}`, outcome: 'refused' });
+    logAction(caller, { action: `bulk:${action}`, outcome: 'refused' });
     return answer('refused', t('refused'));
   }
   const filter = parseJobFilter(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>);
@@ -47,7 +53,7 @@ export async function bulkJobAction(previous: ActionState, form: FormData): Prom
   if (result === UNAVAILABLE) return answer('unavailable', t('unavailable'));
   if (result.total === 0) return answer('invalid', t('invalid'));
   const skipped = result.total - result.done;
-  await logAction({ action: `bulk:${action}`, outcome: `done ${result.done}, skipped ${skipped}` });
+  logAction(caller, { action: `bulk:${action}`, outcome: `done ${result.done}, skipped ${skipped}` });
   revalidatePath(path);
   const bulk = await getTranslations({ locale, namespace: 'Bulk' });
   const label = await getTranslations({ locale, namespace: 'JobAction' });

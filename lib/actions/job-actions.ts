@@ -13,6 +13,7 @@ import { JOB_ACTIONS } from '../domain/job-state';
 import { LOCALES } from '../i18n/routing';
 import { failureMessageKey, type ActionOutcome, type ActionState } from './action-state';
 import { logAction } from './audit';
+import { authorizeAction } from './authorize';
 
 /** The page to refresh afterwards: a path of ours under a locale, nothing else. */
 const pagePath = z.string().max(300).regex(/^\/(?:en|ko|ja|ru)(?:\/[A-Za-z0-9_-]+)*$/);
@@ -25,18 +26,23 @@ export async function jobActionAction(previous: ActionState, form: FormData): Pr
   const input = jobInput.safeParse(Object.fromEntries(form));
   const t = await getTranslations({ locale: input.success ? input.data.locale : 'en', namespace: 'ActionResult' });
   const answer = (outcome: ActionOutcome, message: string): ActionState => ({ outcome, message, seq: previous.seq + 1 });
+  const { ok, caller } = await authorizeAction();
+  if (!ok) {
+    logAction(caller, { action: String(form.get('action') ?? 'unknown'), outcome: 'unauthorized' });
+    return answer('unauthorized', t('unauthorized'));
+  }
   if (!input.success) {
-    await logAction({ action: String(form.get('action') ?? 'unknown'), outcome: 'invalid' });
+    logAction(caller, { action: String(form.get('action') ?? 'unknown'), outcome: 'invalid' });
     return answer('invalid', t('invalid'));
   }
   const { action, jobId, path } = input.data;
   if (isReadOnly()) {
-    await logAction({ action, jobId, outcome: 'refused' });
+    logAction(caller, { action, jobId, outcome: 'refused' });
     return answer('refused', t('refused'));
   }
   const result = await loadOrUnavailable(() => JOB_COMMANDS[action](getDb(), jobId));
   const outcome = result === UNAVAILABLE ? 'unavailable' : result;
-  await logAction({ action, jobId, outcome });
+  logAction(caller, { action, jobId, outcome });
   if (outcome !== 'unavailable') revalidatePath(path);
   return answer(outcome, outcome === 'done' ? t(action, { id: jobId }) : t(failureMessageKey(outcome, 'job')));
 }
@@ -45,21 +51,26 @@ export async function retryBatchAction(previous: ActionState, form: FormData): P
   const input = batchInput.safeParse(Object.fromEntries(form));
   const t = await getTranslations({ locale: input.success ? input.data.locale : 'en', namespace: 'ActionResult' });
   const answer = (outcome: ActionOutcome, message: string): ActionState => ({ outcome, message, seq: previous.seq + 1 });
+  const { ok, caller } = await authorizeAction();
+  if (!ok) {
+    logAction(caller, { action: 'retryBatch', outcome: 'unauthorized' });
+    return answer('unauthorized', t('unauthorized'));
+  }
   if (!input.success) {
-    await logAction({ action: 'retryBatch', outcome: 'invalid' });
+    logAction(caller, { action: 'retryBatch', outcome: 'invalid' });
     return answer('invalid', t('invalid'));
   }
   const { batchId, path } = input.data;
   if (isReadOnly()) {
-    await logAction({ action: 'retryBatch', batchId, outcome: 'refused' });
+    logAction(caller, { action: 'retryBatch', batchId, outcome: 'refused' });
     return answer('refused', t('refused'));
   }
   const result = await loadOrUnavailable(() => retryBatch(getDb(), batchId));
   if (result === UNAVAILABLE) {
-    await logAction({ action: 'retryBatch', batchId, outcome: 'unavailable' });
+    logAction(caller, { action: 'retryBatch', batchId, outcome: 'unavailable' });
     return answer('unavailable', t('unavailable'));
   }
-  await logAction({ action: 'retryBatch', batchId, outcome: result.outcome });
+  logAction(caller, { action: 'retryBatch', batchId, outcome: result.outcome });
   revalidatePath(path);
   if (result.outcome === 'done') return answer('done', t('retryBatch', { id: batchId, count: result.retried }));
   return answer(result.outcome, t(failureMessageKey(result.outcome, 'batch')));
