@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { expect, type APIRequestContext } from '@playwright/test';
+import { nextStartArgs } from '../scripts/lib/build.mjs';
 
 export interface TestServer {
   process: ChildProcess;
@@ -11,9 +12,9 @@ export interface TestServer {
 
 export const nextBin = () => createRequire(import.meta.url).resolve('next/dist/bin/next');
 
-/** A second `next start` of the built app, with its own environment (read-only mode, sign-in, a database that is down…). */
+/** A second production server of the built app (the one `npm start` runs), with its own environment (read-only mode, sign-in, a database that is down…). */
 export async function startServer(request: APIRequestContext, port: number, env: Record<string, string>, readyPath = '/en/batches'): Promise<TestServer> {
-  const server = spawn(process.execPath, [nextBin(), 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
+  const server = spawn(process.execPath, nextStartArgs('127.0.0.1', port), {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'ignore'],
   });

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { join, relative, sep } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const SOURCES = ['app', 'components', 'lib', 'messages', 'public', 'proxy.ts', 'next.config.ts', 'global.d.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
 /** Files in the source folders that never reach the bundle. */
@@ -32,13 +33,15 @@ export function nextBin() {
 }
 
 /**
- * The production server's command line. V8 lets an idle-looking heap grow far past what the pages need before it
- * collects; capping the old space (DASHBOARD_HEAP_MB, 256 by default; 0 leaves V8's own limit) keeps the server's
- * resident memory near 250 MB under load at no measurable cost in throughput.
+ * The production server's command line: scripts/serve.mjs, Next's handler behind our own HTTP server. V8 lets an
+ * idle-looking heap grow far past what the pages need before it collects; capping the old space (DASHBOARD_HEAP_MB,
+ * 256 by default; 0 leaves V8's own limit) keeps the server's resident memory near 250 MB under load at no measurable
+ * cost in throughput.
  */
 export function nextStartArgs(host, port) {
   const heapMb = Number(process.env.DASHBOARD_HEAP_MB ?? 256);
-  return [...(heapMb > 0 ? [`--max-old-space-size=${heapMb}`] : []), nextBin(), 'start', '--hostname', host, '--port', String(port)];
+  const serve = fileURLToPath(new URL('../serve.mjs', import.meta.url));
+  return [...(heapMb > 0 ? [`--max-old-space-size=${heapMb}`] : []), serve, '--hostname', host, '--port', String(port)];
 }
 
 const distDir = () => process.env.NEXT_DIST_DIR || '.next';

@@ -1,0 +1,43 @@
+// The production server: Next's request handler behind our own HTTP server, so that the edge of the process decides
+// what the app may believe about the client. `next start` fills X-Forwarded-For from the socket only when the client
+// sent none, so any client could name its own address in the audit trail. Here, unless DASHBOARD_TRUST_PROXY=1 says a
+// proxy in front of us writes them, the forwarded headers a client sent are dropped and X-Forwarded-For is the peer's
+// address. Usage: node scripts/serve.mjs --hostname 127.0.0.1 --port 3000 (scripts/lib/build.mjs builds the command).
+import { createServer } from 'node:http';
+import { parseArgs } from 'node:util';
+import next from 'next';
+
+const { values } = parseArgs({ options: { hostname: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '3000' } } });
+const hostname = values.hostname;
+const port = Number(values.port);
+const trustProxy = ['1', 'true', 'yes'].includes((process.env.DASHBOARD_TRUST_PROXY ?? '').toLowerCase());
+/** Methods the Fetch API refuses to build a Request with: renamed so that the proxy can answer them (401, then 405). */
+const FORBIDDEN_BY_FETCH = new Set(['TRACE', 'TRACK']);
+const FORWARDED = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'x-real-ip', 'forwarded'];
+
+process.env.NODE_ENV = 'production';
+const app = next({ dev: false, hostname, port, dir: process.cwd() });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = createServer((req, res) => {
+  if (FORBIDDEN_BY_FETCH.has(req.method ?? '')) req.method = `UNSUPPORTED-${req.method}`;
+  if (!trustProxy) {
+    for (const name of FORWARDED) delete req.headers[name];
+    const peer = req.socket.remoteAddress;
+    if (peer) req.headers['x-forwarded-for'] = peer.replace(/^::ffff:/, '');
+  }
+  handle(req, res).catch((error) => {
+    console.error(error);
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end();
+  });
+});
+server.listen(port, hostname, () => console.log(`Ready on http://${hostname}:${port}`));
+
+const stop = () => {
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 5_000).unref();
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
