@@ -13,7 +13,11 @@ describe('exposureProblem', () => {
   });
   it('allows it with credentials or an explicit DASHBOARD_AUTH=none', () => {
     expect(exposureProblem({ HOSTNAME: '0.0.0.0', DASHBOARD_USERNAME: 'ops', DASHBOARD_PASSWORD: 'x' })).toBeNull();
-    expect(exposureProblem({ HOSTNAME: '0.0.0.0', DASHBOARD_AUTH: 'none' })).toBeNull();
+    expect(exposureProblem({ HOSTNAME: '0.0.0.0', DASHBOARD_AUTH: 'none', DASHBOARD_ALLOWED_HOSTS: 'jobs.example.com' })).toBeNull();
+  });
+  it('wants the allowed host names when something in front signs people in, on any address', () => {
+    expect(exposureProblem({ DASHBOARD_AUTH: 'none' })).toMatch(/DASHBOARD_AUTH=none also needs/);
+    expect(exposureProblem({ HOSTNAME: '0.0.0.0', DASHBOARD_AUTH: 'none' })).toMatch(/DASHBOARD_AUTH=none also needs DASHBOARD_ALLOWED_HOSTS/);
   });
   it('knows loopback addresses', () => {
     for (const h of ['127.0.0.1', 'localhost', '[::1]', '127.1.2.3']) expect(isLoopbackHost(h), h).toBe(true);
