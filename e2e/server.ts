@@ -16,17 +16,32 @@ export const nextBin = () => createRequire(import.meta.url).resolve('next/dist/b
 export async function startServer(request: APIRequestContext, port: number, env: Record<string, string>, readyPath = '/en/batches'): Promise<TestServer> {
   const server = spawn(process.execPath, nextStartArgs('127.0.0.1', port), {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
-    stdio: ['ignore', 'pipe', 'ignore'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Whatever ends this worker (a failed hook, a crash), its servers end with it: a stale one would answer the next run.
+  const killOnExit = () => server.kill('SIGKILL');
+  process.once('exit', killOnExit);
   let output = '';
+  let errors = '';
   server.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString('utf8');
   });
+  server.stderr?.on('data', (chunk: Buffer) => {
+    errors += chunk.toString('utf8');
+  });
   await expect(async () => {
+    expect(server.exitCode, `the server on port ${port} exited:\n${errors}`).toBeNull();
     const response = await request.get(`http://127.0.0.1:${port}${readyPath}`, { maxRedirects: 0 });
     expect(response.status()).toBeLessThan(500);
   }).toPass({ timeout: 30_000 });
-  return { process: server, output: () => output, stop: () => server.kill('SIGTERM') };
+  return {
+    process: server,
+    output: () => output,
+    stop: () => {
+      process.off('exit', killOnExit);
+      server.kill('SIGTERM');
+    },
+  };
 }
 
 /** The JSON lines a server printed for dashboard actions. */
