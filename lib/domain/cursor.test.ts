@@ -12,6 +12,15 @@ describe('cursor', () => {
     'rejects %s',
     (bad) => expect(decodeCursor(bad)).toBeNull(),
   );
+  it.each(['2026-02-30 25:61:61', '2026-02-29 00:00:00', '2026-13-01 00:00:00', '2026-04-31 12:00:00', '2026-01-01 24:00:00', '2026-01-01 00:60:00', '0000-01-01 00:00:00'])(
+    'ignores the impossible date %s like any garbage',
+    (at) => expect(decodeCursor(encodeCursor({ at, id: 'c1c8d1f6-480f-4612-b91a-533644080610' }))).toBeNull(),
+  );
+  it('keeps real edge dates', () => {
+    for (const at of ['2028-02-29 23:59:59.999999', '0001-01-01 00:00:00', '2026-12-31 23:59:59']) {
+      expect(decodeCursor(encodeCursor({ at, id: 'c1c8d1f6-480f-4612-b91a-533644080610' }))?.at, at).toBe(at);
+    }
+  });
 });
 
 describe('parseUuid', () => {

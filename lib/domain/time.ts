@@ -2,14 +2,20 @@
 
 const DB_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?$/;
 
-/** Parses a database timestamp text as UTC. Returns null for null or text that is not a timestamp. */
+/**
+ * Parses a database timestamp text as UTC. Returns null for null, for text that is not a timestamp, and for one that
+ * names no real moment (`2026-02-30 25:61:61`: JavaScript would roll it over, PostgreSQL refuses it).
+ */
 export function parseDbTime(value: string | null | undefined): Date | null {
   if (value == null) return null;
   const m = DB_TIME.exec(value);
   if (!m) return null;
   const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
   const ms = m[7] ? Number(m[7].padEnd(3, '0').slice(0, 3)) : 0;
-  return new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms));
+  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms));
+  date.setUTCFullYear(y); // years 0–99 are not 1900–1999
+  const real = y >= 1 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && date.getUTCHours() === h && date.getUTCMinutes() === mi && date.getUTCSeconds() === s;
+  return real ? date : null;
 }
 
 /** GoodJob's way of printing a time: `2026-03-06 20:06:07 UTC` (fraction truncated, as Ruby's Time#to_s does). */
