@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { batchAttributesJson, deserializeActiveJob, jobInspectJson } from './inspect-json';
 import { ERROR_EVENTS } from './job-state';
-import { parseOrderedJson, printJson } from './ordered-json';
+import { parseOrderedJson, PRETTY_DEPTH, printJson } from './ordered-json';
 import { jsonBlocksOf } from './seed-pages';
 
 const pagesDir = join(__dirname, '../../e2e/fixtures/seed-pages');
@@ -64,5 +64,41 @@ describe('deserializeActiveJob', () => {
       '{"s": {"value": "finish", "_aj_serialized": "ActiveJob::Serializers::SymbolSerializer"}, "g": {"_aj_globalid": "gid://a/B/1"}, "h": {"x": 1, "_aj_hash_with_indifferent_access": true}, "_aj_symbol_keys": ["s"]}',
     );
     expect(printJson(deserializeActiveJob(node))).toBe('{\n  "s": "finish",\n  "g": "gid://a/B/1",\n  "h": {\n    "x": 1\n  }\n}');
+  });
+});
+
+describe('JSON of any depth', () => {
+  const nested = (depth: number) => `${'{"a": ['.repeat(depth)}1${']}'.repeat(depth)}`;
+
+  it('parses and prints arguments nested 5,000 levels deep: pretty down to PRETTY_DEPTH, then on one line', () => {
+    const depth = 5_000;
+    const text = nested(depth);
+    const printed = printJson(parseOrderedJson(text));
+    // Linear in the depth (a fully indented print would be ~50 MB), and the same JSON again when read back.
+    expect(printed.length).toBeLessThan(text.length + 8 * PRETTY_DEPTH * PRETTY_DEPTH);
+    expect(printJson(parseOrderedJson(printed))).toBe(printed);
+    expect(printed.startsWith('{\n  "a": [\n    {\n      "a": [\n')).toBe(true);
+    const compactTail = `${'{"a":['.repeat(depth - PRETTY_DEPTH / 2)}1${']}'.repeat(depth - PRETTY_DEPTH / 2)}`;
+    expect(printed).toContain(compactTail);
+  });
+
+  it('prints data shallower than PRETTY_DEPTH exactly as JSON.stringify(…, 2) does', () => {
+    const text = nested(PRETTY_DEPTH / 2 - 1);
+    expect(printJson(parseOrderedJson(text))).toBe(JSON.stringify(JSON.parse(text), null, 2));
+  });
+
+  it("shows such a job's Inspect JSON and its batch's properties", () => {
+    const text = `{"job_class": "DeepJob", "arguments": [${nested(3_000)}]}`;
+    const json = jobInspectJson({ id: 'j', queue_name: 'q' }, text, ['id', 'queue_name', 'serialized_params']);
+    expect(json.startsWith('{\n  "job_class": "DeepJob",\n  "arguments": [\n')).toBe(true);
+    expect(json).toContain('"_good_job": {\n    "id": "j",\n    "queue_name": "q"\n  }');
+    expect(batchAttributesJson({ id: 'b' }, `{"_aj_symbol_keys": [], "deep": ${nested(3_000)}}`, ['id', 'serialized_properties'])).toContain('"deep": {');
+  });
+
+  it('prints what it parsed, byte for byte, for every shape', () => {
+    for (const text of ['[]', '{}', '"x"', '-1.5', '[[], {}, [[]], {"": {}}]', '{"b": 1, "a": [true, false, null, "q\\"x"], "k": {"z": []}}']) {
+      expect(printJson(parseOrderedJson(text)), text).toBe(JSON.stringify(JSON.parse(text), null, 2));
+    }
+    for (const bad of ['', '[', '{"a" 1}', '[1,]', '{"a": 1,}', '[1] x', '{"a": [}']) expect(() => parseOrderedJson(bad), bad).toThrow();
   });
 });

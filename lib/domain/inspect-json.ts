@@ -43,17 +43,20 @@ export function jobInspectJson(job: Record<string, unknown>, serializedParamsTex
 
 const MARKERS = new Set(['_aj_symbol_keys', '_aj_ruby2_keywords', '_aj_hash_with_indifferent_access']);
 
+/** Deeper than this, ActiveJob's markers are left as they are (shown, not undone): user data may nest without end. */
+const DESERIALIZE_DEPTH = 100;
+
 /** ActiveJob's argument serialization undone for display: markers dropped, serialized values unwrapped. */
-export function deserializeActiveJob(node: JsonNode): JsonNode {
-  if (node.kind === 'array') return { kind: 'array', items: node.items.map(deserializeActiveJob) };
-  if (node.kind === 'scalar') return node;
+export function deserializeActiveJob(node: JsonNode, depth = 0): JsonNode {
+  if (node.kind === 'scalar' || depth >= DESERIALIZE_DEPTH) return node;
+  if (node.kind === 'array') return { kind: 'array', items: node.items.map((item) => deserializeActiveJob(item, depth + 1)) };
   const get = (key: string) => node.entries.find(([k]) => k === key)?.[1];
   const globalId = stringValue(get('_aj_globalid'));
   if (globalId !== undefined && node.entries.length === 1) return jsonNode(globalId);
   const serializer = get('_aj_serialized');
   const value = get('value');
-  if (serializer !== undefined && value !== undefined) return deserializeActiveJob(value);
-  return objectNode(node.entries.filter(([k]) => !MARKERS.has(k) && k !== '_aj_serialized').map(([k, v]) => [k, deserializeActiveJob(v)]));
+  if (serializer !== undefined && value !== undefined) return deserializeActiveJob(value, depth + 1);
+  return objectNode(node.entries.filter(([k]) => !MARKERS.has(k) && k !== '_aj_serialized').map(([k, v]) => [k, deserializeActiveJob(v, depth + 1)]));
 }
 
 /** The batch's Attributes JSON: its columns in table order, `properties` in place of `serialized_properties`. */
