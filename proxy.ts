@@ -3,7 +3,8 @@ import { isReadOnly } from './lib/config';
 import { databaseReachable } from './lib/db/health';
 import { unavailablePage } from './lib/domain/unavailable-page';
 import { REALM } from './lib/domain/auth';
-import { admit, isPublicRequest, isServedMethod, SERVED_METHODS } from './lib/domain/gate';
+import { actionBodyProblem } from './lib/domain/action-body';
+import { admit, isCrossOriginAction, isPublicRequest, isServedMethod, SERVED_METHODS } from './lib/domain/gate';
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from './lib/domain/security-headers';
 import { negotiateLocale, routeLocale } from './lib/i18n/locale-path';
 import { isLocale, type Locale } from './lib/i18n/routing';
@@ -53,10 +54,15 @@ export default async function proxy(request: NextRequest) {
     return withSecurityHeaders(plain(401, `401 ${MESSAGES[preferred].ErrorPage.unauthorized}`, { 'WWW-Authenticate': `Basic realm="${REALM}", charset="UTF-8"` }), csp);
   }
 
-  // 2. Methods: what pages and actions use (405 otherwise); read-only: server actions refuse by themselves (a
-  //    localized message in the page), any other write is a 403.
+  // 2. Methods: what pages and actions use (405 otherwise); an action from another origin is a 403; read-only: server
+  //    actions refuse by themselves (a localized message in the page), any other write is a 403.
   if (!isServedMethod(request.method)) {
     return withSecurityHeaders(plain(405, `405 ${MESSAGES[preferred].ErrorPage.methodNotAllowed}`, { Allow: SERVED_METHODS.join(', ') }), csp);
+  }
+  if (isCrossOriginAction(request.headers, process.env)) return withSecurityHeaders(plain(403, `403 ${MESSAGES[preferred].ErrorPage.crossOrigin}`), csp);
+  if (request.method === 'POST' && request.headers.has('next-action')) {
+    const problem = await actionBodyProblem(request);
+    if (problem !== null) return withSecurityHeaders(plain(problem, `${problem} ${MESSAGES[preferred].ActionResult.invalid}`), csp);
   }
   if (isReadOnly() && !SAFE_METHODS.has(request.method) && !request.headers.has('next-action')) {
     return withSecurityHeaders(plain(403, MESSAGES[preferred].ActionResult.refused), csp);

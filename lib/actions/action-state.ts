@@ -23,3 +23,12 @@ export function failureMessageKey(outcome: Exclude<ActionOutcome, 'done'>, subje
       return outcome;
   }
 }
+
+/**
+ * The sequence number of the next answer. Server actions are public endpoints: what arrives as "the previous state"
+ * is whatever a request decoded to, so nothing is assumed about it.
+ */
+export function nextSeq(previous: unknown): number {
+  const seq = (previous as { seq?: unknown } | null | undefined)?.seq;
+  return typeof seq === 'number' && Number.isSafeInteger(seq) ? seq + 1 : 1;
+}

@@ -11,7 +11,7 @@ import { parseJobFilter } from '../domain/job-filter';
 import { parseUuid } from '../domain/ids';
 import { LOCALES } from '../i18n/routing';
 import { selectJobIds } from '../queries/jobs';
-import type { ActionState } from './action-state';
+import { nextSeq, type ActionState } from './action-state';
 import { logAction } from './audit';
 import { authorizeAction } from './authorize';
 import { BULK_ACTIONS, BULK_CAP } from './bulk-limits';
@@ -24,16 +24,21 @@ const input = z.object({
 });
 
 /** Retry / discard / reschedule / destroy many jobs: each job in its own transaction, with GoodJob's locks. */
-export async function bulkJobAction(previous: ActionState, form: FormData): Promise<ActionState> {
+export async function bulkJobAction(previous: ActionState, received: FormData): Promise<ActionState> {
+  // A public endpoint: a request may decode to anything. Not a form → an empty one, which is answered as invalid.
+  const form = received instanceof FormData ? received : new FormData();
   const parsed = input.safeParse({ action: form.get('action'), scope: form.get('scope'), locale: form.get('locale'), path: form.get('path') });
   const t = await getTranslations({ locale: parsed.success ? parsed.data.locale : 'en', namespace: 'ActionResult' });
-  const answer = (outcome: ActionState['outcome'], message: string): ActionState => ({ outcome, message, seq: previous.seq + 1 });
+  const answer = (outcome: ActionState['outcome'], message: string): ActionState => ({ outcome, message, seq: nextSeq(previous) });
   const { ok, caller } = await authorizeAction();
   if (!ok) {
     logAction(caller, { action: `bulk:${String(form.get('action') ?? 'unknown')}`, outcome: 'unauthorized' });
     return answer('unauthorized', t('unauthorized'));
   }
-  if (!parsed.success) return answer('invalid', t('invalid'));
+  if (!parsed.success) {
+    logAction(caller, { action: `bulk:${String(form.get('action') ?? 'unknown')}`, outcome: 'invalid' });
+    return answer('invalid', t('invalid'));
+  }
   const { action, scope, locale, path } = parsed.data;
   if (isReadOnly()) {
     logAction(caller, { action: `bulk:${action}`, outcome: 'refused' });

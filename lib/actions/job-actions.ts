@@ -11,7 +11,7 @@ import { loadOrUnavailable, UNAVAILABLE } from '../db/load';
 import { uuidSchema } from '../domain/ids';
 import { JOB_ACTIONS } from '../domain/job-state';
 import { LOCALES } from '../i18n/routing';
-import { failureMessageKey, type ActionOutcome, type ActionState } from './action-state';
+import { failureMessageKey, nextSeq, type ActionOutcome, type ActionState } from './action-state';
 import { logAction } from './audit';
 import { authorizeAction } from './authorize';
 
@@ -22,10 +22,12 @@ const locale = z.enum(LOCALES);
 const jobInput = z.object({ action: z.enum(JOB_ACTIONS), jobId: uuidSchema, locale, path: pagePath });
 const batchInput = z.object({ batchId: uuidSchema, locale, path: pagePath });
 
-export async function jobActionAction(previous: ActionState, form: FormData): Promise<ActionState> {
+export async function jobActionAction(previous: ActionState, received: FormData): Promise<ActionState> {
+  // A public endpoint: a request may decode to anything. Not a form → an empty one, which is answered as invalid.
+  const form = received instanceof FormData ? received : new FormData();
   const input = jobInput.safeParse(Object.fromEntries(form));
   const t = await getTranslations({ locale: input.success ? input.data.locale : 'en', namespace: 'ActionResult' });
-  const answer = (outcome: ActionOutcome, message: string): ActionState => ({ outcome, message, seq: previous.seq + 1 });
+  const answer = (outcome: ActionOutcome, message: string): ActionState => ({ outcome, message, seq: nextSeq(previous) });
   const { ok, caller } = await authorizeAction();
   if (!ok) {
     logAction(caller, { action: String(form.get('action') ?? 'unknown'), outcome: 'unauthorized' });
@@ -47,10 +49,12 @@ export async function jobActionAction(previous: ActionState, form: FormData): Pr
   return answer(outcome, outcome === 'done' ? t(action, { id: jobId }) : t(failureMessageKey(outcome, 'job')));
 }
 
-export async function retryBatchAction(previous: ActionState, form: FormData): Promise<ActionState> {
+export async function retryBatchAction(previous: ActionState, received: FormData): Promise<ActionState> {
+  // A public endpoint: a request may decode to anything. Not a form → an empty one, which is answered as invalid.
+  const form = received instanceof FormData ? received : new FormData();
   const input = batchInput.safeParse(Object.fromEntries(form));
   const t = await getTranslations({ locale: input.success ? input.data.locale : 'en', namespace: 'ActionResult' });
-  const answer = (outcome: ActionOutcome, message: string): ActionState => ({ outcome, message, seq: previous.seq + 1 });
+  const answer = (outcome: ActionOutcome, message: string): ActionState => ({ outcome, message, seq: nextSeq(previous) });
   const { ok, caller } = await authorizeAction();
   if (!ok) {
     logAction(caller, { action: 'retryBatch', outcome: 'unauthorized' });

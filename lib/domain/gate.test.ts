@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { admit, hostAllowed, hostnameOf, isPublicRequest, isServedMethod } from './gate';
+import { admit, hostAllowed, hostnameOf, isCrossOriginAction, isPublicRequest, isServedMethod } from './gate';
 
 const isPublicPath = (path: string) => isPublicRequest(path, 'GET', new Headers());
 
@@ -96,5 +96,24 @@ describe('isServedMethod', () => {
   it('serves pages, actions and preflight; nothing else', () => {
     for (const m of ['GET', 'HEAD', 'POST', 'OPTIONS', 'get']) expect(isServedMethod(m), m).toBe(true);
     for (const m of ['TRACE', 'PUT', 'DELETE', 'PATCH', 'CONNECT', 'PROPFIND']) expect(isServedMethod(m), m).toBe(false);
+  });
+});
+
+describe('isCrossOriginAction', () => {
+  const action = (h: Record<string, string>) => req({ 'next-action': 'abc', host: '127.0.0.1:3000', ...h });
+  it('refuses an action whose Origin is another host or port', () => {
+    expect(isCrossOriginAction(action({ origin: 'http://evil.example' }), {})).toBe(true);
+    expect(isCrossOriginAction(action({ origin: 'http://127.0.0.1:4000' }), {})).toBe(true);
+    expect(isCrossOriginAction(action({ origin: 'null' }), {})).toBe(true);
+  });
+  it('lets a same-origin action, a request without Origin and a page through', () => {
+    expect(isCrossOriginAction(action({ origin: 'http://127.0.0.1:3000' }), {})).toBe(false);
+    expect(isCrossOriginAction(action({}), {})).toBe(false);
+    expect(isCrossOriginAction(req({ host: '127.0.0.1:3000', origin: 'http://evil.example' }), {})).toBe(false);
+  });
+  it('compares with the forwarded host only behind a trusted proxy', () => {
+    const viaProxy = action({ origin: 'https://jobs.example.com', 'x-forwarded-host': 'jobs.example.com' });
+    expect(isCrossOriginAction(viaProxy, {})).toBe(true);
+    expect(isCrossOriginAction(viaProxy, { DASHBOARD_TRUST_PROXY: '1' })).toBe(false);
   });
 });

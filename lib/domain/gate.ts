@@ -68,3 +68,20 @@ export function admit(headers: Headers, env: Env): GateVerdict {
   const user = authenticate(headers.get('authorization'), credentials);
   return user === null ? { ok: false, status: 401 } : { ok: true, user };
 }
+
+/**
+ * A server action posted from another origin: its `Origin` names another host than the one addressed (what Next's own
+ * check compares, which answers a bare 500). Refused with 403 before it reaches Next. No `Origin` (a non-browser
+ * client) is left to the other checks.
+ */
+export function isCrossOriginAction(headers: Headers, env: Env): boolean {
+  if (!headers.has('next-action')) return false;
+  const origin = headers.get('origin');
+  if (origin === null) return false;
+  const host = (trustsProxy(env) ? headers.get('x-forwarded-host')?.split(',')[0]?.trim() : undefined) ?? headers.get('host');
+  try {
+    return new URL(origin).host !== (host ?? '').toLowerCase();
+  } catch {
+    return true; // `Origin: null` (a sandboxed frame, a file) or garbage
+  }
+}
