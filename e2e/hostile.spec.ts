@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { captureActions, snapshot, withoutCredentials } from './captured-actions';
+import { expect, messages, test } from './fixtures';
+import { BatchPage } from './pages/batch-page';
+import { seedBatch } from './seed';
 
 const SCRIPT = `<script>window.__pwned=1</script>`;
 const IMG = `"><img src=x onerror="window.__pwned=2">`;
@@ -61,7 +64,8 @@ test('hostile data renders inert and readable, and the layout holds', async ({ p
   await expect(page.locator(`tbody[data-job-id="${jobId}"] .pill`)).toHaveText(labels);
   const inspect = await page.locator(`tbody[data-job-id="${jobId}"] pre`).textContent();
   expect(inspect).toContain(JSON.stringify(bigArgument));
-  expect(inspect).toContain('"leaf": "<script>window.__pwned=1</script>"');
+  // Nested 300 levels: printed on one line below PRETTY_DEPTH, still as text.
+  expect(inspect).toContain('"leaf":"<script>window.__pwned=1</script>"');
   await expect(page.getByTestId('attributes')).toContainText('"note": "<script>window.__pwned=1</script>"');
   await inert(page);
 
@@ -82,4 +86,70 @@ test('hostile data renders inert and readable, and the layout holds', async ({ p
   await expect(page.getByTestId('application-frames')).toHaveText(`/app/${IMG}.rb:1:in \`x'`);
   await inert(page);
   expect(dialogs).toBe(0);
+});
+
+test('a job whose arguments nest 3,000 levels deep shows its page and Inspect, and its actions still work (ja)', async ({ page, db }) => {
+  const { batchId, jobIds } = await seedBatch(db, ['queued']);
+  const depth = 3_000;
+  const deep = `${'{"a": ['.repeat(depth)}"${SCRIPT}"${']}'.repeat(depth)}`;
+  await db.query(`UPDATE good_jobs SET serialized_params = jsonb_set(serialized_params, '{arguments}', jsonb_build_array($2::jsonb)) WHERE id = $1`, [jobIds[0], deep]);
+
+  const response = await page.goto(`/ja/jobs/${jobIds[0]}`);
+  expect(response?.status()).toBe(200);
+  await expect(page.getByText(`"${SCRIPT}"`).first()).toBeAttached();
+  await inert(page);
+
+  const batchPage = new BatchPage(page, 'ja');
+  await batchPage.open(batchId);
+  const json = await batchPage.inspect(jobIds[0]!);
+  expect(json.split('"a":').length - 1).toBe(depth);
+  await batchPage.act(jobIds[0]!, 'discard');
+  await expect(batchPage.job(jobIds[0]!).getByTestId('status-discarded')).toBeVisible();
+  const { rows } = await db.query('SELECT error_event FROM good_jobs WHERE id = $1', [jobIds[0]]);
+  expect(rows[0].error_event).toBe(5);
+});
+
+test('an impossible date in a page cursor is ignored like any other garbage', async ({ request, db }) => {
+  const { batchId } = await seedBatch(db, ['queued', 'succeeded']);
+  const impossible = Buffer.from(`2026-02-30 25:61:61|${randomUUID()}`).toString('base64url');
+  for (const path of ['/en/jobs', '/ko/batches', `/ru/batches/${batchId}`]) {
+    for (const key of ['after', 'before']) {
+      const response = await request.get(`${path}?${key}=${impossible}`);
+      expect(response.status(), `${path}?${key}=`).toBe(200);
+    }
+  }
+});
+
+test.describe('malformed and cross-origin action requests', () => {
+  test.use({ expectedConsoleErrors: /net::ERR_FAILED|TypeError: Failed to fetch/ });
+
+  test('get a 4xx and a localized "invalid" or "refused", and change nothing', async ({ page, db, request, baseURL }) => {
+    const { actions, batchId } = await captureActions(page, db, baseURL!, '', ['single', 'inspect']);
+    const before = await snapshot(db, batchId);
+    const invalid = messages('en').ActionResult!.invalid!;
+    for (const action of actions) {
+      const headers = withoutCredentials(action.headers);
+      for (const [type, body] of [
+        ['text/plain;charset=UTF-8', 'x'],
+        ['text/plain;charset=UTF-8', '{"not": "an array"}'],
+        ['multipart/form-data; boundary=zzz', 'garbage'],
+        ['application/json', '[]'],
+      ] as const) {
+        const response = await request.post(action.path, { headers: { ...headers, 'content-type': type }, data: body });
+        expect(response.status(), `${action.kind}: ${type} ${body}`).toBe(400);
+        expect(await response.text()).toContain(invalid);
+      }
+      // Decodable, but not what the action takes: the action itself answers "invalid".
+      const wrongArgs = await request.post(action.path, { headers: { ...headers, 'content-type': 'text/plain;charset=UTF-8' }, data: '["a", "b"]' });
+      expect(wrongArgs.status(), action.kind).toBe(200);
+      const crossOrigin = await request.post(action.path, { headers: { ...headers, origin: 'http://evil.example' }, data: action.body });
+      expect(crossOrigin.status(), action.kind).toBe(403);
+      expect(await crossOrigin.text()).toContain(messages('en').ErrorPage!.crossOrigin);
+    }
+    const single = actions.find((a) => a.kind === 'single')!;
+    const empty = await request.post(single.path, { headers: { ...withoutCredentials(single.headers), 'content-type': 'text/plain;charset=UTF-8' }, data: '[]' });
+    expect(empty.status()).toBe(200);
+    expect(await empty.text()).toContain(invalid);
+    expect(await snapshot(db, batchId)).toEqual(before);
+  });
 });
