@@ -1,5 +1,5 @@
 // What a server action returns to its form: the outcome and the localized sentence for the aria-live region.
-export type ActionOutcome = 'done' | 'not_found' | 'wrong_state' | 'locked' | 'refused' | 'unauthorized' | 'unavailable' | 'invalid';
+export type ActionOutcome = 'done' | 'not_found' | 'wrong_state' | 'locked' | 'refused' | 'unauthorized' | 'unavailable' | 'busy' | 'invalid';
 
 export interface ActionState {
   outcome: ActionOutcome | null;

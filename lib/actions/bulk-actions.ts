@@ -3,10 +3,11 @@
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { runBulk } from '../commands/bulk-run';
 import { JOB_COMMANDS } from '../commands/job-commands';
 import { isReadOnly } from '../config';
 import { getDb } from '../db/client';
-import { loadOrUnavailable, UNAVAILABLE } from '../db/load';
+import { commandOrFault, isFault, UNAVAILABLE } from '../db/load';
 import { parseJobFilter } from '../domain/job-filter';
 import { parseUuid } from '../domain/ids';
 import { LOCALES } from '../i18n/routing';
@@ -45,22 +46,28 @@ export async function bulkJobAction(previous: ActionState, received: FormData): 
     return answer('refused', t('refused'));
   }
   const filter = parseJobFilter(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>);
-  const result = await loadOrUnavailable(async () => {
+  const result = await commandOrFault(async () => {
     const db = getDb();
     const ids =
       scope === 'selected'
         ? [...new Set(form.getAll('jobId').map(parseUuid).filter((id): id is string => id !== null))].slice(0, BULK_CAP)
         : await selectJobIds(db, filter, new Date(), BULK_CAP);
-    let done = 0;
-    for (const id of ids) if ((await JOB_COMMANDS[action](db, id)) === 'done') done += 1;
-    return { done, total: ids.length };
+    return runBulk(db, ids, JOB_COMMANDS[action]);
   });
-  if (result === UNAVAILABLE) return answer('unavailable', t('unavailable'));
-  if (result.total === 0) return answer('invalid', t('invalid'));
-  const skipped = result.total - result.done;
-  logAction(caller, { action: `bulk:${action}`, outcome: `done ${result.done}, skipped ${skipped}` });
+  if (isFault(result)) {
+    const outcome = result === UNAVAILABLE ? 'unavailable' : 'busy';
+    logAction(caller, { action: `bulk:${action}`, outcome });
+    return answer(outcome, t(outcome));
+  }
+  if (result.total === 0) {
+    logAction(caller, { action: `bulk:${action}`, outcome: 'invalid' });
+    return answer('invalid', t('invalid'));
+  }
+  const { done, skipped, total, stopped } = result;
+  logAction(caller, { action: `bulk:${action}`, outcome: `done ${done}, skipped ${skipped}${stopped ? `, not attempted ${total - done - skipped} (${stopped})` : ''}` });
   revalidatePath(path);
   const bulk = await getTranslations({ locale, namespace: 'Bulk' });
   const label = await getTranslations({ locale, namespace: 'JobAction' });
-  return answer(result.done > 0 ? 'done' : 'wrong_state', bulk('summary', { action: label(action), done: result.done, skipped }));
+  if (stopped) return answer(stopped, bulk(stopped === 'busy' ? 'stoppedBusy' : 'stoppedUnavailable', { action: label(action), done, total }));
+  return answer(done > 0 ? 'done' : 'wrong_state', bulk('summary', { action: label(action), done, skipped }));
 }

@@ -1,7 +1,7 @@
 'use server';
 
 import { getDb } from '../db/client';
-import { loadOrUnavailable, UNAVAILABLE } from '../db/load';
+import { isFault, loadOrUnavailable } from '../db/load';
 import { parseUuid } from '../domain/ids';
 import { jobInspectJson } from '../domain/inspect-json';
 import { getJob } from '../queries/jobs';
@@ -18,7 +18,7 @@ export async function inspectJobAction(jobId: unknown): Promise<InspectResult> {
   const id = parseUuid(jobId);
   if (id === null) return { error: 'notFound' };
   const found = await loadOrUnavailable(() => getJob(getDb(), id));
-  if (found === UNAVAILABLE) return { error: 'unavailable' };
+  if (isFault(found)) return { error: 'unavailable' };
   if (found === null) return { error: 'notFound' };
   return { json: jobInspectJson(found.job, found.job.serialized_params_text, found.columns) };
 }

@@ -7,7 +7,7 @@ import { retryBatch } from '../commands/batch-commands';
 import { JOB_COMMANDS } from '../commands/job-commands';
 import { isReadOnly } from '../config';
 import { getDb } from '../db/client';
-import { loadOrUnavailable, UNAVAILABLE } from '../db/load';
+import { BUSY, commandOrFault, UNAVAILABLE } from '../db/load';
 import { uuidSchema } from '../domain/ids';
 import { JOB_ACTIONS } from '../domain/job-state';
 import { LOCALES } from '../i18n/routing';
@@ -42,10 +42,10 @@ export async function jobActionAction(previous: ActionState, received: FormData)
     logAction(caller, { action, jobId, outcome: 'refused' });
     return answer('refused', t('refused'));
   }
-  const result = await loadOrUnavailable(() => JOB_COMMANDS[action](getDb(), jobId));
-  const outcome = result === UNAVAILABLE ? 'unavailable' : result;
+  const result = await commandOrFault(() => JOB_COMMANDS[action](getDb(), jobId));
+  const outcome = result === UNAVAILABLE ? 'unavailable' : result === BUSY ? 'busy' : result;
   logAction(caller, { action, jobId, outcome });
-  if (outcome !== 'unavailable') revalidatePath(path);
+  if (outcome !== 'unavailable' && outcome !== 'busy') revalidatePath(path);
   return answer(outcome, outcome === 'done' ? t(action, { id: jobId }) : t(failureMessageKey(outcome, 'job')));
 }
 
@@ -69,10 +69,11 @@ export async function retryBatchAction(previous: ActionState, received: FormData
     logAction(caller, { action: 'retryBatch', batchId, outcome: 'refused' });
     return answer('refused', t('refused'));
   }
-  const result = await loadOrUnavailable(() => retryBatch(getDb(), batchId));
-  if (result === UNAVAILABLE) {
-    logAction(caller, { action: 'retryBatch', batchId, outcome: 'unavailable' });
-    return answer('unavailable', t('unavailable'));
+  const result = await commandOrFault(() => retryBatch(getDb(), batchId));
+  if (result === UNAVAILABLE || result === BUSY) {
+    const outcome = result === BUSY ? 'busy' : 'unavailable';
+    logAction(caller, { action: 'retryBatch', batchId, outcome });
+    return answer(outcome, t(outcome));
   }
   logAction(caller, { action: 'retryBatch', batchId, outcome: result.outcome });
   revalidatePath(path);

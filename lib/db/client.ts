@@ -46,8 +46,10 @@ export function getDb(): Db {
   if (!url) throw new DatabaseNotConfiguredError();
   if (current?.url !== url) {
     const pool = new pg.Pool(poolConfig(url));
-    // An idle client that loses its server (restart, pg_terminate_backend) must not crash the process.
+    // A client that loses its server (restart, pg_terminate_backend) must not crash the process: idle in the pool, or
+    // checked out between two statements of a transaction (its next statement then fails, and the pool drops it).
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     current = { url, db: drizzle(pool, { schema, logger: sqlCaptureLogger() }) as Db };
   }
   return current.db;

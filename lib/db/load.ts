@@ -1,20 +1,59 @@
 import 'server-only';
-import { isDatabaseUnavailable } from './errors';
+import { isDatabaseBusy, isDatabaseUnavailable } from './errors';
 
 export const UNAVAILABLE = Symbol('database unavailable');
+export const BUSY = Symbol('database busy');
+export type DatabaseFault = typeof UNAVAILABLE | typeof BUSY;
+
+export const isFault = (value: unknown): value is DatabaseFault => value === UNAVAILABLE || value === BUSY;
+
+/** How long one page may spend on its reads, all together (several slow queries must not add up). */
+const pageDeadlineMs = () => Number(process.env.DASHBOARD_PAGE_DEADLINE_MS ?? 8000);
+
+function classify(error: unknown): DatabaseFault | null {
+  if (isDatabaseUnavailable(error)) {
+    console.error(JSON.stringify({ event: 'database_unavailable', message: (error as Error).message }));
+    return UNAVAILABLE;
+  }
+  // Busy, not down: a statement past its timeout (a lock, a stall) or no free connection in the pool in time.
+  if (isDatabaseBusy(error)) {
+    console.error(JSON.stringify({ event: 'database_busy', message: (error as Error).message }));
+    return BUSY;
+  }
+  return null;
+}
 
 /**
- * Runs a page's reads or an action's command; an unreachable database becomes UNAVAILABLE (a localized page or
- * message), anything else is a bug and throws.
+ * Runs a page's reads under one deadline: an unreachable database is UNAVAILABLE, a busy one (or reads past the
+ * deadline) BUSY — both a localized 503 page; anything else is a bug and throws.
  */
-export async function loadOrUnavailable<T>(load: () => Promise<T>): Promise<T | typeof UNAVAILABLE> {
+export async function loadOrUnavailable<T>(load: () => Promise<T>): Promise<T | DatabaseFault> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<typeof BUSY>((resolve) => {
+    timer = setTimeout(() => resolve(BUSY), pageDeadlineMs());
+  });
   try {
-    return await load();
+    return await Promise.race([load(), deadline]);
   } catch (error) {
-    if (isDatabaseUnavailable(error)) {
-      console.error(JSON.stringify({ event: 'database_unavailable', message: (error as Error).message }));
-      return UNAVAILABLE;
-    }
-    throw error;
+    const fault = classify(error);
+    if (fault === null) throw error;
+    return fault;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Runs an action's command — never raced by a deadline, so that "nothing changed" is always true when it fails: an
+ * unreachable database is UNAVAILABLE, a statement cut by the statement timeout or no free connection BUSY. Either
+ * way the command's transaction did not commit.
+ */
+export async function commandOrFault<T>(run: () => Promise<T>): Promise<T | DatabaseFault> {
+  try {
+    return await run();
+  } catch (error) {
+    const fault = classify(error);
+    if (fault === null) throw error;
+    return fault;
   }
 }
