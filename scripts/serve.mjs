@@ -3,6 +3,7 @@
 // sent none, so any client could name its own address in the audit trail. Here, unless DASHBOARD_TRUST_PROXY=1 says a
 // proxy in front of us writes them, the forwarded headers a client sent are dropped and X-Forwarded-For is the peer's
 // address. Usage: node scripts/serve.mjs --hostname 127.0.0.1 --port 3000 (scripts/lib/build.mjs builds the command).
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
@@ -14,6 +15,10 @@ const trustProxy = ['1', 'true', 'yes'].includes((process.env.DASHBOARD_TRUST_PR
 /** Methods the Fetch API refuses to build a Request with: renamed so that the proxy can answer them (401, then 405). */
 const FORBIDDEN_BY_FETCH = new Set(['TRACE', 'TRACK']);
 const FORWARDED = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'x-real-ip', 'forwarded'];
+
+// Pages set their status through this (lib/response-status.ts): applied when the response's head is written.
+const overrides = new AsyncLocalStorage();
+globalThis[Symbol.for('goodjob-dashboard.response-override')] = overrides;
 
 process.env.NODE_ENV = 'production';
 const app = next({ dev: false, hostname, port, dir: process.cwd() });
@@ -27,7 +32,14 @@ const server = createServer((req, res) => {
     const peer = req.socket.remoteAddress;
     if (peer) req.headers['x-forwarded-for'] = peer.replace(/^::ffff:/, '');
   }
-  handle(req, res).catch((error) => {
+  const override = { status: null, retryAfterSeconds: null };
+  const writeHead = res.writeHead;
+  res.writeHead = function writeHeadWithOverride(statusCode, ...rest) {
+    if (override.status === null) return writeHead.call(this, statusCode, ...rest);
+    if (override.retryAfterSeconds !== null) this.setHeader('Retry-After', String(override.retryAfterSeconds));
+    return writeHead.call(this, override.status, ...rest.filter((arg) => typeof arg !== 'string'));
+  };
+  overrides.run(override, () => handle(req, res)).catch((error) => {
     console.error(error);
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
     res.end();

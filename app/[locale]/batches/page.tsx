@@ -5,7 +5,7 @@ import { BatchesTable } from '@/components/batches/batches-table';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { isReadOnly } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
-import { loadOrUnavailable, UNAVAILABLE } from '@/lib/db/load';
+import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { BATCH_STATES, type BatchState } from '@/lib/domain/batch-state';
 import { pageRequestFrom } from '@/lib/domain/paging';
 import { firstParam } from '@/lib/domain/url';
@@ -31,7 +31,7 @@ export default async function BatchesPage({ params, searchParams }: Props) {
   const text = (firstParam(search.q) ?? '').trim().slice(0, 200) || null;
   const request = pageRequestFrom(search);
   const data = await loadOrUnavailable(() => loadBatchesPage(getDb(), { state, search: text }, request));
-  if (data === UNAVAILABLE) return <DatabaseUnavailable />;
+  if (isFault(data)) return <DatabaseUnavailable busy={data === BUSY} />;
   return (
     <>
       <BatchesFilter locale={locale} state={state} search={text} count={data.count} />

@@ -8,7 +8,7 @@ import { JobsStateTabs, JobsStateTabsWithCounts } from '@/components/jobs/jobs-s
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { isReadOnly } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
-import { loadOrUnavailable, UNAVAILABLE } from '@/lib/db/load';
+import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { parseUuid } from '@/lib/domain/ids';
 import { parseJobFilter } from '@/lib/domain/job-filter';
 import { pageRequestFrom } from '@/lib/domain/paging';
@@ -37,7 +37,7 @@ export default async function JobsPage({ params, searchParams }: Props) {
   if (uuid) {
     // An exact UUID goes straight to that job (its id or its ActiveJob id).
     const found = await loadOrUnavailable(() => getJob(db, uuid));
-    if (found === UNAVAILABLE) return <DatabaseUnavailable />;
+    if (isFault(found)) return <DatabaseUnavailable busy={found === BUSY} />;
     if (found) redirect(`/${locale}/jobs/${found.job.id}`);
     return (
       <>
@@ -51,7 +51,7 @@ export default async function JobsPage({ params, searchParams }: Props) {
   // Counted once, apart from the list: the tabs and the bulk bar's "all matching" both wait for it.
   const counts = countJobsByState(db, filter, now).catch(() => null);
   const data = await loadOrUnavailable(() => loadJobsPage(db, filter, request, now));
-  if (data === UNAVAILABLE) return <DatabaseUnavailable />;
+  if (isFault(data)) return <DatabaseUnavailable busy={data === BUSY} />;
   const basePath = `/${locale}/jobs`;
   const actionsEnabled = !isReadOnly();
   return (

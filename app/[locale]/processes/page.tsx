@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ProcessesTable } from '@/components/processes/processes-table';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { getDb } from '@/lib/db/client';
-import { loadOrUnavailable, UNAVAILABLE } from '@/lib/db/load';
+import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { processActive } from '@/lib/domain/process-state';
 import { isLocale } from '@/lib/i18n/routing';
 import { listProcesses } from '@/lib/queries/processes';
@@ -23,7 +23,7 @@ export default async function ProcessesPage({ params }: Props) {
   setRequestLocale(locale);
   const t = await getTranslations('ProcessesPage');
   const data = await loadOrUnavailable(() => listProcesses(getDb()));
-  if (data === UNAVAILABLE) return <DatabaseUnavailable />;
+  if (isFault(data)) return <DatabaseUnavailable busy={data === BUSY} />;
   const now = new Date();
   const active = data.processes.filter((p) => processActive(p, now, data.hasLockType));
   const inactive = data.processes.filter((p) => !processActive(p, now, data.hasLockType));

@@ -7,7 +7,7 @@ import { BatchJobsSection } from '@/components/batches/batch-jobs-section';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { isReadOnly } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
-import { loadOrUnavailable, UNAVAILABLE } from '@/lib/db/load';
+import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { encodeCursor } from '@/lib/domain/cursor';
 import { parseUuid } from '@/lib/domain/ids';
 import { JOB_STATUSES, type JobStatus } from '@/lib/domain/job-state';
@@ -39,7 +39,7 @@ export default async function BatchPage({ params, searchParams }: Props) {
   const now = new Date();
   const inspect = firstParam(search.inspect) === 'all';
   const data = await loadOrUnavailable(() => loadBatchPage(getDb(), batchId, { page, status, now, inspect }));
-  if (data === UNAVAILABLE) return <DatabaseUnavailable />;
+  if (isFault(data)) return <DatabaseUnavailable busy={data === BUSY} />;
   if (data === null) notFound();
   const actionsEnabled = !isReadOnly();
   const basePath = `/${locale}/batches/${batchId}`;

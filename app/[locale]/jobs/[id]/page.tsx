@@ -6,7 +6,7 @@ import { JobExecutions } from '@/components/jobs/job-executions';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { isReadOnly } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
-import { loadOrUnavailable, UNAVAILABLE } from '@/lib/db/load';
+import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { parseUuid } from '@/lib/domain/ids';
 import { isLocale } from '@/lib/i18n/routing';
 import { getJob, listExecutions } from '@/lib/queries/jobs';
@@ -34,7 +34,7 @@ export default async function JobPage({ params }: Props) {
     const executions = found.job.active_job_id ? await listExecutions(db, found.job.active_job_id) : { executions: [], total: 0 };
     return { ...found, ...executions };
   });
-  if (data === UNAVAILABLE) return <DatabaseUnavailable />;
+  if (isFault(data)) return <DatabaseUnavailable busy={data === BUSY} />;
   if (data === null) notFound();
   const now = new Date();
   return (
