@@ -7,6 +7,8 @@ export interface TestServer {
   process: ChildProcess;
   /** Everything the server printed on standard output so far (audit lines among it). */
   output: () => string;
+  /** Everything it printed on standard error so far (database_unavailable / database_busy lines among it). */
+  errors: () => string;
   stop: () => void;
 }
 
@@ -37,6 +39,7 @@ export async function startServer(request: APIRequestContext, port: number, env:
   return {
     process: server,
     output: () => output,
+    errors: () => errors,
     stop: () => {
       process.off('exit', killOnExit);
       server.kill('SIGTERM');
