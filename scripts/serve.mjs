@@ -7,6 +7,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
+import { busyTexts, createAdmission, isCheap } from './lib/admission.mjs';
 
 const { values } = parseArgs({ options: { hostname: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '3000' } } });
 const hostname = values.hostname;
@@ -25,7 +26,34 @@ const app = next({ dev: false, hostname, port, dir: process.cwd() });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+const basePath = (process.env.BASE_PATH ?? '').replace(/\/+$/, '');
+const busyText = busyTexts();
+const admission = createAdmission({
+  concurrency: Number(process.env.DASHBOARD_MAX_CONCURRENCY ?? 8),
+  queueLimit: Number(process.env.DASHBOARD_MAX_QUEUE ?? 64),
+  waitMs: Number(process.env.DASHBOARD_QUEUE_WAIT_MS ?? 3000),
+});
+
 const server = createServer((req, res) => {
+  // A client that gives up mid-request ('aborted', ECONNRESET) is not the server's error: never an uncaughtException.
+  req.on('error', () => undefined);
+  res.on('error', () => undefined);
+  if (isCheap(req.url)) return serve(req, res);
+  admission.admit({
+    start: (release) => {
+      res.on('close', release);
+      serve(req, res);
+    },
+    refuse: () => {
+      if (res.headersSent || res.destroyed) return;
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+      res.end(busyText(req.url, basePath));
+    },
+    gone: () => res.destroyed || req.socket.destroyed,
+  });
+});
+
+function serve(req, res) {
   if (FORBIDDEN_BY_FETCH.has(req.method ?? '')) req.method = `UNSUPPORTED-${req.method}`;
   if (!trustProxy) {
     for (const name of FORWARDED) delete req.headers[name];
@@ -44,7 +72,7 @@ const server = createServer((req, res) => {
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
     res.end();
   });
-});
+}
 server.listen(port, hostname, () => console.log(`Ready on http://${hostname}:${port}`));
 
 const stop = () => {

@@ -1,6 +1,7 @@
 // Is the database reachable right now? Asked by the proxy before it renders a page, at most once a second
 // (concurrent requests share one probe), so that an outage is answered with a real HTTP 503.
 import pg from 'pg';
+import { isDatabaseBusy, isDatabaseUnavailable } from './errors';
 
 const PROBE_INTERVAL_MS = 1000;
 let pool: { url: string; pool: pg.Pool } | null = null;
@@ -27,8 +28,10 @@ async function probe(url: string): Promise<boolean> {
   try {
     await probePool(url).query('SELECT 1');
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    // Only a database that cannot be reached is down; a probe that timed out on a busy server (or a busy event loop)
+    // lets the page try, and the page answers "busy" if the database really does not answer in time.
+    return !isDatabaseUnavailable(error) && isDatabaseBusy(error);
   }
 }
 

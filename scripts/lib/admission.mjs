@@ -1,0 +1,74 @@
+// Load shedding at the edge of the production server. Rendering is CPU-bound: 200 requests at once on 2 cores all
+// get slow together, clients time out, and the server keeps rendering pages nobody waits for. So at most
+// `concurrency` requests render at a time; up to `queueLimit` more wait, each at most `waitMs`, and are dropped when
+// their client leaves; anything beyond gets an immediate, localized 503 "busy" with Retry-After.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const LOCALES = ['en', 'ko', 'ja', 'ru'];
+
+/** "busy" in the request's locale (its path's first segment after the base path, else English). */
+export function busyTexts(root = process.cwd()) {
+  const texts = {};
+  for (const locale of LOCALES) {
+    const { ErrorPage } = JSON.parse(readFileSync(join(root, 'messages', `${locale}.json`), 'utf8'));
+    texts[locale] = `503 ${ErrorPage.busyTitle}\n${ErrorPage.busyBody}\n`;
+  }
+  return (url, basePath = '') => {
+    const segment = (url ?? '/').slice(basePath.length).split(/[/?#]/)[1];
+    return texts[LOCALES.includes(segment) ? segment : 'en'];
+  };
+}
+
+/** Requests that cost next to nothing (built files, health probes) skip the queue. */
+export function isCheap(url = '/') {
+  return /\/_next\/static\/|\/favicon\.ico$|\/(healthz|readyz)(\?|$)/.test(url.split('?')[0]);
+}
+
+export function createAdmission({ concurrency = 8, queueLimit = 64, waitMs = 3000 } = {}) {
+  let active = 0;
+  /** Waiting requests, oldest first: { start(), refuse(), gone() }. */
+  const queue = [];
+  const stats = { admitted: 0, shed: 0, expired: 0, abandoned: 0 };
+
+  const next = () => {
+    while (active < concurrency && queue.length > 0) {
+      const waiting = queue.shift();
+      clearTimeout(waiting.timer);
+      if (waiting.gone()) {
+        stats.abandoned += 1;
+        continue;
+      }
+      run(waiting);
+    }
+  };
+  const run = (waiting) => {
+    active += 1;
+    stats.admitted += 1;
+    let released = false;
+    waiting.start(() => {
+      if (released) return;
+      released = true;
+      active -= 1;
+      next();
+    });
+  };
+
+  /** `start(release)` when a slot is free (call release when the response is done); `refuse()` when none comes. */
+  function admit(entry) {
+    if (active < concurrency && queue.length === 0) return run(entry);
+    if (queue.length >= queueLimit) {
+      stats.shed += 1;
+      return entry.refuse();
+    }
+    entry.timer = setTimeout(() => {
+      const i = queue.indexOf(entry);
+      if (i >= 0) queue.splice(i, 1);
+      stats.expired += 1;
+      entry.refuse();
+    }, waitMs);
+    queue.push(entry);
+  }
+
+  return { admit, stats, get active() { return active; }, get waiting() { return queue.length; } };
+}
