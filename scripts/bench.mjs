@@ -22,6 +22,8 @@ const arg = (name, fallback) => {
 const url = arg('database-url', process.env.DATABASE_URL);
 const port = Number(arg('port', 3990));
 const seconds = Number(arg('seconds', 5));
+const overloadSeconds = Number(arg('overload-seconds', 20));
+const overloadConnections = Number(arg('overload-connections', 200));
 if (!url) {
   console.error('usage: npm run bench -- --database-url postgres://… (a database filled by npm run db:scale)');
   process.exit(2);
@@ -71,22 +73,25 @@ try {
 const captureFile = join(tmpdir(), `gjd-bench-sql-${process.pid}.jsonl`);
 const server = spawn(process.execPath, nextStartArgs('127.0.0.1', port), {
   env: { ...process.env, DATABASE_URL: url, DASHBOARD_CAPTURE_SQL: captureFile, NEXT_TELEMETRY_DISABLED: '1' },
-  stdio: 'ignore',
+  stdio: ['ignore', 'ignore', 'pipe'],
 });
+let serverErrors = '';
+server.stderr.on('data', (chunk) => (serverErrors += chunk.toString('utf8')));
 // Whatever happens, the server this script started stops with it.
 process.on('exit', () => server.kill('SIGTERM'));
 process.on('uncaughtException', (error) => {
   console.error(error);
   process.exit(1);
 });
-const peakRss = () => {
+const rssOf = (field) => {
   try {
     const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
-    return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+    return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024;
   } catch {
     return 0;
   }
 };
+const peakRss = () => rssOf('VmHWM');
 for (let i = 0; ; i += 1) {
   try {
     if ((await fetch(`${base}/en/batches`)).ok) break;
@@ -138,6 +143,38 @@ for (const [name, path] of pages) {
   console.log(`${name}: c1 p50 ${c1.p50.toFixed(1)} p95 ${c1.p95.toFixed(1)} p99 ${c1.p99.toFixed(1)} ms, ${c1.rps} rps; c8 p95 ${c8.p95.toFixed(1)} ms, ${c8.rps} rps; floor ${sqlFloor.ms.toFixed(1)} ms`);
 }
 
+// Overload: far more connections than the server can render at once, on the jobs list (gzip, as a browser asks). The
+// server must shed what it cannot serve with a quick 503 "busy", never call a healthy database unavailable, stay
+// within its memory, and answer the next request at once.
+async function overload(path) {
+  const unavailableBefore = (serverErrors.match(/database_unavailable/g) ?? []).length;
+  const result = await new Promise((resolve, reject) => {
+    autocannon(
+      { url: base + path, connections: overloadConnections, duration: overloadSeconds, timeout: 10, headers: { 'accept-encoding': 'gzip' } },
+      (error, r) => (error ? reject(error) : resolve(r)),
+    );
+  });
+  const rssAfter = rssOf('VmRSS');
+  const started = performance.now();
+  const next = await fetch(base + path);
+  await next.arrayBuffer();
+  const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, v]) => [code, v.count]));
+  return {
+    path,
+    connections: overloadConnections,
+    seconds: overloadSeconds,
+    statuses,
+    timeouts: result.timeouts,
+    errors: result.errors,
+    falseUnavailable: (serverErrors.match(/database_unavailable/g) ?? []).length - unavailableBefore,
+    uncaught: /uncaughtException|aborted/.test(serverErrors),
+    rssAfterBytes: rssAfter,
+    nextRequest: { status: next.status, ms: performance.now() - started },
+  };
+}
+const overloaded = await overload('/en/jobs');
+console.log(`overload: ${JSON.stringify(overloaded)}`);
+
 // The retry round trip and the first-load JavaScript, in Chromium.
 const browser = await chromium.launch({ executablePath: chromiumPath() });
 const page = await browser.newPage();
@@ -176,6 +213,7 @@ const summary = {
   pages: results,
   retryRoundTrip: { p50: roundTrips[Math.floor(roundTrips.length / 2)], p95: roundTrips[Math.floor(roundTrips.length * 0.95)], n: roundTrips.length },
   peakRssBytes: rss,
+  overload: overloaded,
   batchPageFirstLoadJsGzipBytes: batchPageJs,
 };
 mkdirSync('bench', { recursive: true });
@@ -192,6 +230,7 @@ const md = [
   '',
   `- Retry round trip (confirm → badge, retry and discard alternating, ${summary.retryRoundTrip.n} runs): p50 ${ms(summary.retryRoundTrip.p50)} ms, p95 ${ms(summary.retryRoundTrip.p95)} ms`,
   `- Server peak RSS: ${(rss / 1048576).toFixed(0)} MB`,
+  `- Overload (${overloaded.connections} connections for ${overloaded.seconds} s on ${overloaded.path}): ${Object.entries(overloaded.statuses).map(([code, n]) => `${n.toLocaleString('en')} × ${code}`).join(', ')}; ${overloaded.timeouts} client timeouts, ${overloaded.errors} errors; ${overloaded.falseUnavailable} "unavailable" logged for a healthy database; RSS right after ${(overloaded.rssAfterBytes / 1048576).toFixed(0)} MB; the next request: ${overloaded.nextRequest.status} in ${ms(overloaded.nextRequest.ms)} ms`,
   `- Batch page first-load JavaScript: ${(batchPageJs / 1024).toFixed(1)} KB gzipped (${scripts.size} scripts)`,
   '',
 ].join('\n');
