@@ -3,20 +3,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
 import * as schema from '../db/schema';
-import { createScratchDb, serverUrl, type ScratchDb } from '../testing/scratch-db';
+import { admin, createScratchDb, type ScratchDb } from '../testing/scratch-db';
 import { insertJob } from '../testing/factories';
 import { runBulk } from './bulk-run';
 import { discardJob } from './job-commands';
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: serverUrl() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 const finished = async (s: ScratchDb, ids: string[]) =>
   (await s.pool.query<{ id: string; f: boolean }>('SELECT id, finished_at IS NOT NULL AS f FROM good_jobs WHERE id = ANY($1)', [ids])).rows.reduce(

@@ -48,7 +48,8 @@ function withDatabase(url: string, database: string) {
   return u.toString();
 }
 
-async function admin(sql: string) {
+/** Runs one statement on the server's maintenance database (CREATE / DROP / ALTER DATABASE …). */
+export async function admin(sql: string) {
   const client = new pg.Client({ connectionString: serverUrl() });
   await client.connect();
   try {
