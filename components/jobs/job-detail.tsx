@@ -10,7 +10,13 @@ import type { JobRow } from '@/lib/queries/columns';
 import { JobActionsMenu } from './job-actions-menu';
 import { JobStatusBadge } from './job-status-badge';
 
-const TIMES = ['created_at', 'scheduled_at', 'performed_at', 'finished_at'] as const;
+/** The job's times, each with its label (GoodJob's columns, in the order a job lives them). */
+const TIMES = [
+  ['created_at', 'createdAt'],
+  ['scheduled_at', 'scheduledAt'],
+  ['performed_at', 'performedAt'],
+  ['finished_at', 'finishedAt'],
+] as const;
 
 /** The job's `arguments`, as stored (key order and numbers kept). */
 function argumentsJson(serialized: string | null): string {
@@ -67,10 +73,10 @@ export function JobDetail({ job, columns, now, locale, actionsEnabled }: { job: 
               </dd>
             </div>
           ) : null}
-          {TIMES.map((c) =>
+          {TIMES.map(([c, label]) =>
             job[c] ? (
-              <div key={c}>
-                <dt className="mono">{c}</dt>
+              <div key={c} data-column={c}>
+                <dt>{t(label)}</dt>
                 <dd>
                   <ExactTime value={job[c]} now={now} />
                 </dd>

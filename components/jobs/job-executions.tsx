@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { applicationFrames } from '@/lib/domain/backtrace';
 import { formatDuration, parseIntervalMs } from '@/lib/domain/format';
-import { errorEventName } from '@/lib/domain/job-state';
+import { ERROR_EVENTS, errorEventName } from '@/lib/domain/job-state';
 import { parseDbTime } from '@/lib/domain/time';
 import type { ExecutionRow } from '@/lib/queries/jobs';
 
@@ -16,7 +16,13 @@ const between = (from: string | null, to: string | null) => {
 /** A job's executions newest first: attempt number, time in queue, runtime, outcome, and for failures the error with the application's frames first. */
 export function JobExecutions({ executions, total, now }: { executions: ExecutionRow[]; total: number; now: Date }) {
   const t = useTranslations('JobPage');
+  const events = useTranslations('ErrorEvent');
   const locale = useLocale();
+  // GoodJob's error_event, in words; a value GoodJob has not defined is shown as the number it is.
+  const errorEventLabel = (value: number) => {
+    const name = ERROR_EVENTS[value];
+    return name === undefined ? String(value) : events(name);
+  };
   if (executions.length === 0) return <p className="empty">{t('noExecutions')}</p>;
   return (
     <>
@@ -45,8 +51,10 @@ export function JobExecutions({ executions, total, now }: { executions: Executio
                 </div>
                 {e.error_event !== null ? (
                   <div>
-                    <dt>error_event</dt>
-                    <dd className="mono">{String(errorEventName(e.error_event))}</dd>
+                    <dt>{t('errorEvent')}</dt>
+                    <dd data-testid="error-event" data-value={String(errorEventName(e.error_event))}>
+                      {errorEventLabel(e.error_event)}
+                    </dd>
                   </div>
                 ) : null}
               </dl>
