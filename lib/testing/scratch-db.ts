@@ -91,7 +91,11 @@ export async function createScratchDb(opts: { schema?: SchemaVersion; dump?: str
     db: drizzle(pool, { schema }) as Db,
     exec,
     async drop() {
-      await pool.end();
+      // A test that cut the database's connections may leave a client the pool waits for: DROP … WITH (FORCE) ends
+      // whatever is left, so the pool gets a few seconds, not forever.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([pool.end().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, 5_000)))]);
+      clearTimeout(timer);
       await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
