@@ -1,9 +1,10 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { batchProgress, batchState, type StatusCounts } from '@/lib/domain/batch-state';
+import { batchProgress, batchState, progressSegments, type StatusCounts } from '@/lib/domain/batch-state';
 import { JOB_STATUSES } from '@/lib/domain/job-state';
 import type { BatchRow } from '@/lib/queries/columns';
 import { ExactTime } from '@/components/ui/relative-time';
+import { SegmentedBar } from '@/components/ui/segmented-bar';
 import { JobStatusBadge } from '../jobs/job-status-badge';
 import { BatchStateBadge } from './batch-state-badge';
 import { RetryBatchButton } from './retry-batch-button';
@@ -61,12 +62,9 @@ export function BatchHeader({ batch, counts, estimated, locale, actionsEnabled, 
         })}
       </dl>
       <div className="progress-block">
-        <progress
-          className="progress"
-          max={Math.max(progress.total, 1)}
-          value={progress.finished}
-          aria-label={t('progressLabel')}
-          aria-valuetext={t('progress', { finished: progress.finished, total: progress.total })}
+        <SegmentedBar
+          segments={progressSegments(counts)}
+          label={`${t('progressLabel')}: ${t('progressDetail', { succeeded: counts.succeeded, discarded: counts.discarded, running: counts.running, waiting: counts.queued + counts.scheduled + counts.retried })}`}
         />
         <span className="progress-text">
           {estimated ? t('progressEstimated', { finished: progress.finished, total: progress.total }) : t('progress', { finished: progress.finished, total: progress.total })}

@@ -2,7 +2,8 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { Pager } from '@/components/ui/pager';
 import { RelativeTime } from '@/components/ui/relative-time';
-import { batchState, type BatchState } from '@/lib/domain/batch-state';
+import { SegmentedBar } from '@/components/ui/segmented-bar';
+import { batchState, listProgressSegments, type BatchState } from '@/lib/domain/batch-state';
 import { encodeCursor } from '@/lib/domain/cursor';
 import { hrefWith } from '@/lib/domain/url';
 import type { BatchesPageData } from '@/lib/queries/batches-page';
@@ -72,7 +73,11 @@ export function BatchesTable({ data, locale, now, filter, actionsEnabled }: Prop
                     <td>
                       <div className="state-cell">
                         <BatchStateBadge state={batchState(b)} />
-                        <progress className="progress progress-small" max={Math.max(total.total, 1)} value={total.finished} aria-label={t('progress')} />
+                        <SegmentedBar
+                          small
+                          segments={listProgressSegments(total)}
+                          label={`${t('progress')}: ${t('progressDetail', { succeeded: total.finished - total.discarded, discarded: total.discarded, unfinished: total.total - total.finished })}`}
+                        />
                       </div>
                     </td>
                     <td className="actions-col">

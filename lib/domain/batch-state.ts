@@ -34,3 +34,25 @@ export function batchProgress(counts: StatusCounts): BatchProgress {
   const finished = counts.succeeded + counts.discarded;
   return { total, finished, percent: total === 0 ? 0 : Math.floor((finished * 100) / total) };
 }
+
+/** How a batch's jobs stand, for a bar made of one segment per outcome (unknown parts folded into `waiting`). */
+export type ProgressSegment = { kind: 'succeeded' | 'discarded' | 'running' | 'waiting'; count: number };
+
+/** From a batch page's per-state counts: finished jobs by how they finished, then running, then the rest. */
+export function progressSegments(counts: StatusCounts): ProgressSegment[] {
+  return [
+    { kind: 'succeeded', count: counts.succeeded },
+    { kind: 'discarded', count: counts.discarded },
+    { kind: 'running', count: counts.running },
+    { kind: 'waiting', count: counts.queued + counts.scheduled + counts.retried },
+  ];
+}
+
+/** From the batches list's totals (it does not tell running from waiting): both are `waiting` there. */
+export function listProgressSegments(totals: { total: number; finished: number; discarded: number }): ProgressSegment[] {
+  return [
+    { kind: 'succeeded', count: totals.finished - totals.discarded },
+    { kind: 'discarded', count: totals.discarded },
+    { kind: 'waiting', count: totals.total - totals.finished },
+  ];
+}
