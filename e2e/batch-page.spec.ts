@@ -51,7 +51,7 @@ for (const { file, locale } of SEEDS) {
       const row = batchPage.job(g.id);
       await expect(row.locator('td.queue')).toHaveText(g.queue_name);
       await expect(row.getByTestId('attempts')).toHaveText(String(g.executions_count));
-      await expect(row.getByTestId('attempts')).toHaveClass(g.error !== null || g.executions_count > 1 ? /attempts-attention/ : /^attempts$/);
+      await expect(row.getByTestId('attempts')).toHaveClass(g.executions_count > 1 || (g.executions_count > 0 && g.error !== null) ? /attempts-attention/ : /^attempts$/);
       await expect(row.locator('.pill')).toHaveText(g.labels ?? []);
       const status = g.error !== null ? 'discarded' : 'succeeded';
       await expect(row.getByTestId(`status-${status}`)).toHaveText(t('JobStatus', status));

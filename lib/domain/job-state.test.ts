@@ -60,6 +60,9 @@ describe('attempts and error events', () => {
     expect(attemptsNeedAttention({ error: null, executions_count: null })).toBe(false);
     expect(attemptsNeedAttention({ error: null, executions_count: 2 })).toBe(true);
     expect(attemptsNeedAttention({ error: 'E', executions_count: 1 })).toBe(true);
+    // Discarded before it ever ran: the error is the discard's, no attempt failed.
+    expect(attemptsNeedAttention({ error: 'GoodJob::Job::DiscardJobError: Discarded through dashboard', executions_count: 0 })).toBe(false);
+    expect(attemptsNeedAttention({ error: 'E', executions_count: null })).toBe(false);
   });
   it('names error events like GoodJob', () => {
     expect(errorEventName(4)).toBe('retry_stopped');

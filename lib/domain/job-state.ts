@@ -41,9 +41,13 @@ export function allowedActions(status: JobStatus): readonly JobAction[] {
   return ALLOWED[status];
 }
 
-/** Attempts are highlighted when the job has an error or needed more than one attempt. */
+/**
+ * Attempts are highlighted when an attempt failed or more than one was needed. A job that never ran (0 attempts) has
+ * nothing to highlight, even with an error: that error was written by a discard, not by an attempt.
+ */
 export function attemptsNeedAttention(job: { error: string | null; executions_count: number | null }): boolean {
-  return job.error !== null || (job.executions_count ?? 0) > 1;
+  const attempts = job.executions_count ?? 0;
+  return attempts > 1 || (attempts > 0 && job.error !== null);
 }
 
 /** GoodJob's error_event enum. */
