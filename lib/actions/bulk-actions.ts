@@ -7,7 +7,7 @@ import { runBulk } from '../commands/bulk-run';
 import { JOB_COMMANDS } from '../commands/job-commands';
 import { isReadOnly } from '../config';
 import { getDb } from '../db/client';
-import { commandOrFault, isFault, UNAVAILABLE } from '../db/load';
+import { commandOrFault, faultOutcome, isFault } from '../db/load';
 import { parseJobFilter } from '../domain/job-filter';
 import { parseUuid } from '../domain/ids';
 import { LOCALES } from '../i18n/routing';
@@ -55,7 +55,7 @@ export async function bulkJobAction(previous: ActionState, received: FormData): 
     return runBulk(db, ids, JOB_COMMANDS[action]);
   });
   if (isFault(result)) {
-    const outcome = result === UNAVAILABLE ? 'unavailable' : 'busy';
+    const outcome = faultOutcome(result);
     logAction(caller, { action: `bulk:${action}`, outcome });
     return answer(outcome, t(outcome));
   }

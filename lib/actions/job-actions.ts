@@ -7,7 +7,7 @@ import { retryBatch } from '../commands/batch-commands';
 import { JOB_COMMANDS } from '../commands/job-commands';
 import { isReadOnly } from '../config';
 import { getDb } from '../db/client';
-import { BUSY, commandOrFault, UNAVAILABLE } from '../db/load';
+import { commandOrFault, faultOutcome, isFault } from '../db/load';
 import { uuidSchema } from '../domain/ids';
 import { JOB_ACTIONS } from '../domain/job-state';
 import { LOCALES } from '../i18n/routing';
@@ -43,9 +43,9 @@ export async function jobActionAction(previous: ActionState, received: FormData)
     return answer('refused', t('refused'));
   }
   const result = await commandOrFault(() => JOB_COMMANDS[action](getDb(), jobId));
-  const outcome = result === UNAVAILABLE ? 'unavailable' : result === BUSY ? 'busy' : result;
+  const outcome = isFault(result) ? faultOutcome(result) : result;
   logAction(caller, { action, jobId, outcome });
-  if (outcome !== 'unavailable' && outcome !== 'busy') revalidatePath(path);
+  if (!isFault(result)) revalidatePath(path);
   return answer(outcome, outcome === 'done' ? t(action, { id: jobId }) : t(failureMessageKey(outcome, 'job')));
 }
 
@@ -70,8 +70,8 @@ export async function retryBatchAction(previous: ActionState, received: FormData
     return answer('refused', t('refused'));
   }
   const result = await commandOrFault(() => retryBatch(getDb(), batchId));
-  if (result === UNAVAILABLE || result === BUSY) {
-    const outcome = result === BUSY ? 'busy' : 'unavailable';
+  if (isFault(result)) {
+    const outcome = faultOutcome(result);
     logAction(caller, { action: 'retryBatch', batchId, outcome });
     return answer(outcome, t(outcome));
   }

@@ -7,6 +7,9 @@ export type DatabaseFault = typeof UNAVAILABLE | typeof BUSY;
 
 export const isFault = (value: unknown): value is DatabaseFault => value === UNAVAILABLE || value === BUSY;
 
+/** A fault as an action's outcome (and its ActionResult message key). */
+export const faultOutcome = (fault: DatabaseFault): 'unavailable' | 'busy' => (fault === UNAVAILABLE ? 'unavailable' : 'busy');
+
 /** How long one page may spend on its reads, all together (several slow queries must not add up). */
 const pageDeadlineMs = () => Number(process.env.DASHBOARD_PAGE_DEADLINE_MS ?? 8000);
 

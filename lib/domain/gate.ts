@@ -1,6 +1,7 @@
 // The gate every request passes (proxy.ts) and every server action re-checks (lib/actions/authorize.ts): which paths
 // are public, which Host names the dashboard answers to, which methods it serves. Pure: headers and settings in.
 import { isLoopbackHost } from '../../scripts/lib/guard.mjs';
+import { isOn } from '../config';
 import { authenticate, credentialsFrom } from './auth';
 
 type Env = Record<string, string | undefined>;
@@ -41,7 +42,13 @@ export function allowedHostsFrom(env: Env): string[] {
     .filter((h) => h !== '');
 }
 
-export const trustsProxy = (env: Env) => ['1', 'true', 'yes'].includes((env.DASHBOARD_TRUST_PROXY ?? '').toLowerCase());
+export const trustsProxy = (env: Env) => isOn(env.DASHBOARD_TRUST_PROXY);
+
+/** The `host[:port]` the client addressed: the raw `Host`, or the first `X-Forwarded-Host` hop behind a trusted proxy. */
+function addressedHost(headers: Headers, env: Env): string | null {
+  const forwarded = trustsProxy(env) ? headers.get('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
+  return forwarded ?? headers.get('host');
+}
 
 /**
  * Whether the Host the browser addressed is one the dashboard answers to. Against DNS rebinding: with sign-in off the
@@ -51,8 +58,7 @@ export const trustsProxy = (env: Env) => ['1', 'true', 'yes'].includes((env.DASH
 export function hostAllowed(headers: Headers, env: Env): boolean {
   const allowed = allowedHostsFrom(env);
   if (credentialsFrom(env) !== null && allowed.length === 0) return true;
-  const forwarded = trustsProxy(env) ? headers.get('x-forwarded-host')?.split(',')[0] : undefined;
-  const hostname = hostnameOf(forwarded ?? headers.get('host'));
+  const hostname = hostnameOf(addressedHost(headers, env));
   if (hostname === null) return false;
   // The same rule `npm start` uses for the address it listens on (127.0.0.0/8, localhost, ::1).
   return isLoopbackHost(hostname) || allowed.includes(hostname);
@@ -78,9 +84,8 @@ export function isCrossOriginAction(headers: Headers, env: Env): boolean {
   if (!headers.has('next-action')) return false;
   const origin = headers.get('origin');
   if (origin === null) return false;
-  const host = (trustsProxy(env) ? headers.get('x-forwarded-host')?.split(',')[0]?.trim() : undefined) ?? headers.get('host');
   try {
-    return new URL(origin).host !== (host ?? '').toLowerCase();
+    return new URL(origin).host !== (addressedHost(headers, env) ?? '').toLowerCase();
   } catch {
     return true; // `Origin: null` (a sandboxed frame, a file) or garbage
   }
