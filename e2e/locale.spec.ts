@@ -46,7 +46,7 @@ test('the Russian discard dialog says "back" and "discard" with two different wo
 test("a discarded batch's bar shows how its jobs finished, on its page and in the list (ru)", async ({ page, db }) => {
   const m = messages('ru');
   const { batchId } = await seedBatch(db, ['discarded', 'succeeded', 'queued']);
-  const kinds = (bar: import('@playwright/test').Locator) => bar.locator('.seg').evaluateAll((s) => s.map((e) => `${e.getAttribute('data-kind')}:${e.getAttribute('data-count')}`));
+  const kinds = (bar: import('@playwright/test').Locator) => bar.locator('.seg').evaluateAll((s) => s.map((e) => `${e.className.replace('seg seg-', '')}:${e.getAttribute('data-count')}`));
   await page.goto(`/ru/batches/${batchId}`);
   const bar = page.getByRole('img', { name: new RegExp(`^${m.BatchPage!.progressLabel}: успешно: 1, отменено: 1, выполняется: 0, ожидает: 1$`) });
   expect(await kinds(bar)).toEqual(['succeeded:1', 'discarded:1', 'waiting:1']);

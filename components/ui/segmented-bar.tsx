@@ -9,7 +9,7 @@ export function SegmentedBar({ segments, label, small = false }: { segments: Rea
       {segments
         .filter((s) => s.count > 0)
         .map((s) => (
-          <span key={s.kind} className={`seg seg-${s.kind}`} data-kind={s.kind} data-count={s.count} style={{ width: `${(100 * s.count) / total}%` }} />
+          <span key={s.kind} className={`seg seg-${s.kind}`} data-count={s.count} style={{ width: `${(100 * s.count) / total}%` }} />
         ))}
     </div>
   );
