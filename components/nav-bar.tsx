@@ -33,11 +33,15 @@ export function NavBar({ locale, preferences }: { locale: Locale; preferences: D
           <LocaleSwitcher current={locale} label={t('language')} />
         </Suspense>
       </nav>
-      <div className="nav-settings" role="group" aria-label={t('settings')}>
-        <LiveUpdates initial={preferences.live} />
-        <TimeZoneSwitch initial={preferences.timeZone} />
-        <ThemeSwitch initial={preferences.theme} />
-      </div>
+      {/* On a phone the settings fold into a menu; on a wide screen the CSS shows them as a row with no summary. */}
+      <details className="nav-menu">
+        <summary>{t('settingsMenu')}</summary>
+        <div className="nav-settings" role="group" aria-label={t('settings')}>
+          <LiveUpdates initial={preferences.live} />
+          <TimeZoneSwitch initial={preferences.timeZone} />
+          <ThemeSwitch initial={preferences.theme} />
+        </div>
+      </details>
     </header>
   );
 }

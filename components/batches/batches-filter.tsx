@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl';
 import Form from 'next/form';
 import Link from 'next/link';
+import { ApplyOnChange } from '@/components/ui/apply-on-change';
 import { BATCH_STATES, type BatchState } from '@/lib/domain/batch-state';
 import type { BoundedCount } from '@/lib/queries/bounded-count';
 
@@ -26,10 +27,11 @@ export function BatchesFilter({ locale, state, search, count }: { locale: string
             ))}
           </select>
         </label>
-        <label>
+        <label className="search-field">
           <span>{t('search')}</span>
           <input type="search" name="q" defaultValue={search ?? ''} placeholder={t('searchPlaceholder')} maxLength={200} data-testid="search" />
         </label>
+        <ApplyOnChange />
         <button type="submit" className="button">
           {t('apply')}
         </button>

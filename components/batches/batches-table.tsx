@@ -1,5 +1,8 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { Fragment } from 'react';
+import { Breakable } from '@/components/ui/breakable';
+import { cellLabels } from '@/components/ui/cell-labels';
 import { Pager } from '@/components/ui/pager';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { SegmentedBar } from '@/components/ui/segmented-bar';
@@ -31,7 +34,11 @@ export function BatchesTable({ data, locale, now, filter, actionsEnabled }: Prop
         <p className="empty">{filter.state || filter.q ? t('noMatch') : t('empty')}</p>
       ) : (
         <div className="table-wrap card">
-          <table className="batches-table" data-testid="batches">
+          <table
+            className="batches-table stack-table"
+            data-testid="batches"
+            style={cellLabels({ created_at: t('created'), enqueued_at: t('enqueued'), discarded_at: t('discarded'), finished_at: t('finished'), total: t('jobs') })}
+          >
             <thead>
               <tr>
                 <th scope="col">{t('batch')}</th>
@@ -55,22 +62,30 @@ export function BatchesTable({ data, locale, now, filter, actionsEnabled }: Prop
                 const callbacks = [...new Set([b.on_finish, b.on_success, b.on_discard].filter((c): c is string => !!c))];
                 return (
                   <tr key={b.id} data-batch-id={b.id}>
-                    <th scope="row">
+                    <th scope="row" className="cell-batch">
                       <Link href={`${path}/${b.id}`} className="batch-link">
                         <span className="job-id">{b.id}</span>
                         <span className="batch-description">{b.description ?? t('noDescription')}</span>
                       </Link>
-                      {callbacks.length > 0 ? <span className="callbacks">{t('callbacks', { names: callbacks.join(', ') })}</span> : null}
+                      {callbacks.length > 0 ? <span className="callbacks">
+                          {t('callbacks')}{' '}
+                          {callbacks.map((name, i) => (
+                            <Fragment key={name}>
+                              {i > 0 ? ', ' : null}
+                              <Breakable name={name} />
+                            </Fragment>
+                          ))}
+                        </span> : null}
                     </th>
                     {TIMES.map((c) => (
-                      <td key={c} className="time-cell">
+                      <td key={c} className={`time-cell cell-${c}`}>
                         {b[c] ? <RelativeTime value={b[c]} now={now} /> : null}
                       </td>
                     ))}
-                    <td className="num" data-testid="job-total">
+                    <td className="num cell-total" data-testid="job-total">
                       {total.capped ? `${total.total - 1}+` : total.total}
                     </td>
-                    <td>
+                    <td className="cell-state">
                       <div className="state-cell">
                         <BatchStateBadge state={batchState(b)} />
                         <SegmentedBar
@@ -95,8 +110,8 @@ export function BatchesTable({ data, locale, now, filter, actionsEnabled }: Prop
       <Pager
         label={t('pagination')}
         testId="batches-pager"
-        newer={{ label: t('newerPage'), href: page.prev ? hrefWith(path, { state: filter.state, q: filter.q, before: encodeCursor(page.prev) }) : null }}
-        older={{ label: t('olderPage'), href: page.next ? hrefWith(path, { state: filter.state, q: filter.q, after: encodeCursor(page.next) }) : null }}
+        previous={page.prev ? hrefWith(path, { state: filter.state, q: filter.q, before: encodeCursor(page.prev) }) : null}
+        next={page.next ? hrefWith(path, { state: filter.state, q: filter.q, after: encodeCursor(page.next) }) : null}
       />
     </>
   );

@@ -1,9 +1,11 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { Breakable } from '@/components/ui/breakable';
 import { JsonView } from '@/components/ui/json-view';
 import { Pills } from '@/components/ui/pills';
 import { ExactTime } from '@/components/ui/relative-time';
 import { jobInspectJson } from '@/lib/domain/inspect-json';
+import { hrefWith } from '@/lib/domain/url';
 import { allowedActions, jobStatus } from '@/lib/domain/job-state';
 import { parseOrderedJson, printJson } from '@/lib/domain/ordered-json';
 import type { JobRow } from '@/lib/queries/columns';
@@ -44,7 +46,9 @@ export function JobDetail({ job, columns, now, locale, actionsEnabled }: { job: 
         </p>
         <div className="title-row">
           <h1>
-            <span className="job-class">{job.job_class}</span>
+            <span className="job-class">
+              <Breakable name={job.job_class} />
+            </span>
           </h1>
           <JobStatusBadge status={status} />
           {actionsEnabled ? <JobActionsMenu jobId={job.id} jobClass={job.job_class ?? ''} actions={allowedActions(status)} path={`/${locale}/jobs/${job.id}`} /> : null}
@@ -53,7 +57,9 @@ export function JobDetail({ job, columns, now, locale, actionsEnabled }: { job: 
         <dl className="facts" data-testid="job-facts">
           <div>
             <dt>{t('queue')}</dt>
-            <dd className="mono">{job.queue_name}</dd>
+            <dd className="mono">
+              <Breakable name={job.queue_name} />
+            </dd>
           </div>
           <div>
             <dt>{t('priority')}</dt>
@@ -61,7 +67,7 @@ export function JobDetail({ job, columns, now, locale, actionsEnabled }: { job: 
           </div>
           <div>
             <dt>{t('labels')}</dt>
-            <dd>{job.labels && job.labels.length > 0 ? <Pills values={job.labels} /> : t('none')}</dd>
+            <dd>{job.labels && job.labels.length > 0 ? <Pills values={job.labels} hrefFor={(label) => hrefWith(`/${locale}/jobs`, { label })} /> : t('none')}</dd>
           </div>
           {batchId ? (
             <div>

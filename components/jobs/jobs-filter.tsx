@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl';
 import Form from 'next/form';
 import Link from 'next/link';
+import { ApplyOnChange } from '@/components/ui/apply-on-change';
 import type { JobFilter } from '@/lib/domain/job-filter';
 import type { Facet, Facets } from '@/lib/queries/jobs';
 
@@ -37,6 +38,7 @@ export function JobsFilter({ locale, filter, facets }: { locale: string; filter:
         <span>{t('search')}</span>
         <input type="search" name="q" defaultValue={filter.search ?? ''} placeholder={t('searchPlaceholder')} maxLength={1024} data-testid="search" />
       </label>
+      <ApplyOnChange />
       <button type="submit" className="button">
         {t('apply')}
       </button>

@@ -1,9 +1,12 @@
 import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { Breakable } from '@/components/ui/breakable';
+import { cellLabels } from '@/components/ui/cell-labels';
 import { JsonView } from '@/components/ui/json-view';
 import { Pills } from '@/components/ui/pills';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { clip } from '@/lib/domain/format';
+import { hrefWith } from '@/lib/domain/url';
 import { jobInspectJson } from '@/lib/domain/inspect-json';
 import { allowedActions, attemptsNeedAttention, jobStatus, statusChangedAt } from '@/lib/domain/job-state';
 import type { JobRow } from '@/lib/queries/columns';
@@ -34,9 +37,14 @@ export function JobsTable({ jobs, columns, now, caption, inspectAll, testId, act
   const locale = useLocale();
   const tl = useTranslations('JobsPage');
   const colSpan = listContext?.selectable ? 8 : 7;
+  const labelHref = (label: string) => hrefWith(`/${locale}/jobs`, { label });
   return (
     <div className="table-wrap">
-      <table className="jobs-table" data-testid={testId}>
+      <table
+        className="jobs-table stack-table"
+        data-testid={testId}
+        style={cellLabels({ queue: t('queue'), priority: t('priority'), labels: t('labels'), attempts: t('attempts') })}
+      >
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -75,10 +83,12 @@ export function JobsTable({ jobs, columns, now, caption, inspectAll, testId, act
                   <span className="job-id">{job.id}</span>
                   {listContext ? (
                     <Link className="job-class" href={`/${listContext.locale}/jobs/${job.id}`}>
-                      {job.job_class}
+                      <Breakable name={job.job_class} />
                     </Link>
                   ) : (
-                    <span className="job-class">{job.job_class}</span>
+                    <span className="job-class">
+                      <Breakable name={job.job_class} />
+                    </span>
                   )}
                   {listContext && job.error ? (
                     // A one-line summary (the CSS clips it further): a 100 KB error is read in full on the job's page.
@@ -92,12 +102,14 @@ export function JobsTable({ jobs, columns, now, caption, inspectAll, testId, act
                     </Link>
                   ) : null}
                 </th>
-                <td className="queue">{job.queue_name}</td>
-                <td className="num">{job.priority}</td>
-                <td>
-                  <Pills values={job.labels} />
+                <td className="queue">
+                  <Breakable name={job.queue_name} />
                 </td>
-                <td className="num">
+                <td className="num cell-priority">{job.priority}</td>
+                <td className="cell-labels">
+                  <Pills values={job.labels} hrefFor={labelHref} />
+                </td>
+                <td className="num cell-attempts">
                   <span
                     className={attention ? 'attempts attempts-attention' : 'attempts'}
                     data-testid="attempts"

@@ -1,4 +1,6 @@
 import { useTranslations } from 'next-intl';
+import { Breakable } from '@/components/ui/breakable';
+import { cellLabels } from '@/components/ui/cell-labels';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { processInfo } from '@/lib/domain/process-state';
 import type { ProcessRow } from '@/lib/queries/processes';
@@ -7,7 +9,11 @@ export function ProcessesTable({ processes, now, testId }: { processes: ProcessR
   const t = useTranslations('ProcessesPage');
   return (
     <div className="table-wrap">
-      <table data-testid={testId}>
+      <table
+        className="processes-table stack-table"
+        data-testid={testId}
+        style={cellLabels({ pid: t('pid'), queues: t('queues'), threads: t('threads'), memory: t('memory'), started: t('started'), heartbeat: t('heartbeat') })}
+      >
         <thead>
           <tr>
             <th scope="col">{t('host')}</th>
@@ -31,17 +37,19 @@ export function ProcessesTable({ processes, now, testId }: { processes: ProcessR
             return (
               <tr key={p.id} data-process-id={p.id}>
                 <th scope="row" className="job-cell">
-                  <span className="job-class">{info.hostname ?? '—'}</span>
+                  <span className="job-class">
+                    <Breakable name={info.hostname ?? '—'} />
+                  </span>
                   <span className="job-id">{p.id}</span>
                 </th>
-                <td className="num">{info.pid ?? '—'}</td>
-                <td className="mono">{info.queues.join(', ') || '—'}</td>
-                <td className="num">{info.threads ?? '—'}</td>
-                <td className="num">{info.memoryKb === null ? '—' : t('memoryValue', { mb: Math.round(info.memoryKb / 102.4) / 10 })}</td>
-                <td>
+                <td className="num cell-pid">{info.pid ?? '—'}</td>
+                <td className="mono cell-queues">{info.queues.join(', ') || '—'}</td>
+                <td className="num cell-threads">{info.threads ?? '—'}</td>
+                <td className="num cell-memory">{info.memoryKb === null ? '—' : t('memoryValue', { mb: Math.round(info.memoryKb / 102.4) / 10 })}</td>
+                <td className="cell-started">
                   <RelativeTime value={p.created_at} now={now} />
                 </td>
-                <td>
+                <td className="cell-heartbeat">
                   <RelativeTime value={p.updated_at} now={now} />
                 </td>
               </tr>
