@@ -10,7 +10,7 @@ const shownJobIds = (page: Page) => page.locator('[data-testid="batched-jobs"] t
 test('pages forward and back through more batched jobs than a page holds (ko)', async ({ page, db }) => {
   const { batchId, newestFirst } = await seedBigBatch(db, 120);
   const batchPage = new BatchPage(page, 'ko');
-  const m = messages('ko').BatchPage!;
+  const m = messages('ko').Pager!;
   await batchPage.open(batchId);
   expect(await shownJobIds(page)).toEqual(newestFirst.slice(0, 50));
   await expect(page.locator('a[rel="prev"]')).toHaveCount(0);
@@ -18,7 +18,7 @@ test('pages forward and back through more batched jobs than a page holds (ko)', 
   await page.locator('a[rel="next"]').click();
   await expect(page).toHaveURL(/after=/);
   await expect.poll(() => shownJobIds(page)).toEqual(newestFirst.slice(50, 100));
-  await page.getByRole('link', { name: new RegExp(m.olderJobs!) }).click();
+  await page.getByRole('link', { name: new RegExp(m.next!) }).click();
   await expect.poll(() => shownJobIds(page)).toEqual(newestFirst.slice(100));
   await expect(page.locator('a[rel="next"]')).toHaveCount(0);
 

@@ -59,8 +59,8 @@ export function BatchJobsSection({ kind, page, now, basePath, query, counts, cou
         <Pager
           label={t('pagination')}
           testId="batched-jobs-pager"
-          newer={{ label: t('newerJobs'), href: page.prev ? hrefWith(basePath, { state: query.state, inspect: keep.inspect, before: encodeCursor(page.prev) }) : null }}
-          older={{ label: t('olderJobs'), href: page.next ? hrefWith(basePath, { state: query.state, inspect: keep.inspect, after: encodeCursor(page.next) }) : null }}
+          previous={page.prev ? hrefWith(basePath, { state: query.state, inspect: keep.inspect, before: encodeCursor(page.prev) }) : null}
+          next={page.next ? hrefWith(basePath, { state: query.state, inspect: keep.inspect, after: encodeCursor(page.next) }) : null}
         />
       ) : null}
     </section>

@@ -31,7 +31,12 @@ export function BulkActions({ locale, filterParams, matching, filtered }: Props)
   const [pending, startTransition] = useTransition();
 
   useEffect(() => {
-    const count = () => setSelected(selectedBoxes().length);
+    // Ticking a row means "these rows": the scope follows, so the two choices never get mixed up.
+    const count = (event?: Event) => {
+      setSelected(selectedBoxes().length);
+      const box = event?.target;
+      if (box instanceof HTMLInputElement && box.name === 'jobId' && box.checked) setScope('selected');
+    };
     document.addEventListener('change', count);
     count();
     return () => document.removeEventListener('change', count);
@@ -83,7 +88,7 @@ export function BulkActions({ locale, filterParams, matching, filtered }: Props)
         </label>
       </fieldset>
       <button type="submit" className="button" disabled={pending || target === 0} data-testid="bulk-apply">
-        {t('apply')}
+        {t('applyTo', { action: actions(action), count: target })}
       </button>
       <span className="bulk-cap">{t('cap', { cap: BULK_CAP })}</span>
       <ConfirmDialog

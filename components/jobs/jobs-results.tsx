@@ -41,8 +41,8 @@ export function JobsResults({ result, filter, basePath, locale, now, actionsEnab
       <Pager
         label={t('pagination')}
         testId="jobs-pager"
-        newer={{ label: t('newerPage'), href: result.prev ? hrefWith(basePath, { ...keep, before: encodeCursor(result.prev) }) : null }}
-        older={{ label: t('olderPage'), href: result.next ? hrefWith(basePath, { ...keep, after: encodeCursor(result.next) }) : null }}
+        previous={result.prev ? hrefWith(basePath, { ...keep, before: encodeCursor(result.prev) }) : null}
+        next={result.next ? hrefWith(basePath, { ...keep, after: encodeCursor(result.next) }) : null}
       />
     </section>
   );
