@@ -158,7 +158,8 @@ test('the processes page lists the fixture worker, active only while it holds it
   const row = page.locator(`[data-process-id="${id}"]`);
   await expect(row).toContainText('vm');
   await expect(row).toContainText('20283');
-  await expect(row).toContainText('-backlog');
+  // GoodJob's queue syntax, explained: "-backlog" is every queue but backlog.
+  await expect(row.locator('.cell-queues')).toHaveText('All queues except backlog -backlog');
   // Its heartbeat is recent (the fixture is loaded time-shifted), but by GoodJob's rule a process with a lock type is
   // alive only while its session holds the lock: no one holds it, so it is inactive.
   await expect(page.getByTestId('inactive-processes')).toContainText('vm');

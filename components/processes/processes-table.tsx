@@ -2,8 +2,22 @@ import { useTranslations } from 'next-intl';
 import { Breakable } from '@/components/ui/breakable';
 import { cellLabels } from '@/components/ui/cell-labels';
 import { RelativeTime } from '@/components/ui/relative-time';
-import { processInfo } from '@/lib/domain/process-state';
+import { parseQueueSelection, processInfo } from '@/lib/domain/process-state';
 import type { ProcessRow } from '@/lib/queries/processes';
+
+/** A scheduler's queues in words, with GoodJob's own syntax beside them when it says more than a list of names. */
+function QueueSelectionText({ queues }: { queues: string }) {
+  const t = useTranslations('ProcessesPage');
+  const selection = parseQueueSelection(queues);
+  if (selection.kind === 'only' && !selection.ordered) return <span className="mono">{selection.names.join(', ')}</span>;
+  const names = selection.kind === 'all' ? '' : selection.names.join(', ');
+  const text = selection.kind === 'all' ? t('queuesAll') : selection.kind === 'except' ? t('queuesExcept', { names }) : t('queuesOrdered', { names });
+  return (
+    <>
+      {text} <code className="muted">{queues}</code>
+    </>
+  );
+}
 
 export function ProcessesTable({ processes, now, testId }: { processes: ProcessRow[]; now: Date; testId: string }) {
   const t = useTranslations('ProcessesPage');
@@ -43,7 +57,15 @@ export function ProcessesTable({ processes, now, testId }: { processes: ProcessR
                   <span className="job-id">{p.id}</span>
                 </th>
                 <td className="num cell-pid">{info.pid ?? '—'}</td>
-                <td className="mono cell-queues">{info.queues.join(', ') || '—'}</td>
+                <td className="cell-queues">
+                  {info.queues.length === 0
+                    ? '—'
+                    : info.queues.map((queues, i) => (
+                        <span key={i} className="queue-selection">
+                          <QueueSelectionText queues={queues} />
+                        </span>
+                      ))}
+                </td>
                 <td className="num cell-threads">{info.threads ?? '—'}</td>
                 <td className="num cell-memory">{info.memoryKb === null ? '—' : t('memoryValue', { mb: Math.round(info.memoryKb / 102.4) / 10 })}</td>
                 <td className="cell-started">

@@ -39,15 +39,18 @@ describe('durations', () => {
     expect(formatDuration(1234, 'en')).toBe('1.23 sec');
     expect(formatDuration(90_000, 'en')).toBe('1.5 min');
     expect(formatDuration(1234, 'ru')).toBe('1,23 с');
+    // One script per language: never "14 ms" beside "5.58 秒".
+    expect([formatDuration(14, 'ja'), formatDuration(5580, 'ja')]).toEqual(['14 ミリ秒', '5.58 秒']);
+    expect([formatDuration(14, 'ko'), formatDuration(5580, 'ko')]).toEqual(['14밀리초', '5.58초']);
   });
 });
 
 describe('relative times and counts', () => {
-  it('say what next-intl says, for every unit, both directions, in every locale', async () => {
+  it('say what next-intl says away from unit boundaries, for every unit, both directions, in every locale', async () => {
     const { createFormatter } = await import('use-intl/core');
     const { formatRelativeTime } = await import('./format');
     const now = new Date('2026-11-22T12:00:00Z');
-    const offsets = [0, 0.4, 1, 59, 61, 3599, 3601, 86_399, 90_000, 604_799, 700_000, 2_700_000, 31_000_000, 40_000_000, 400_000_000];
+    const offsets = [0, 0.4, 1, 59, 61, 3500, 3601, 80_000, 90_000, 500_000, 700_000, 2_400_000, 2_700_000, 28_000_000, 40_000_000, 400_000_000];
     for (const locale of ['en', 'ko', 'ja', 'ru'] as const) {
       const theirs = createFormatter({ locale, timeZone: 'UTC' });
       for (const s of offsets) {
@@ -59,6 +62,18 @@ describe('relative times and counts', () => {
     }
     expect(formatRelativeTime(new Date('2026-11-22T11:57:00Z'), now, 'en')).toBe('3 minutes ago');
     expect(formatRelativeTime(new Date('2026-11-24T12:00:00Z'), now, 'ko')).toBe('2일 후');
+  });
+  it('round once: a distance that rounds up to the next unit is said in that unit', async () => {
+    const { formatRelativeTime } = await import('./format');
+    const now = new Date('2026-11-22T12:00:00Z');
+    const ago = (seconds: number, locale: string) => formatRelativeTime(new Date(now.getTime() - seconds * 1000), now, locale);
+    expect(ago(6.6 * 86_400, 'ja')).toBe('1 週間前');
+    expect(ago(7.2 * 86_400, 'ja')).toBe('1 週間前');
+    expect(ago(6.4 * 86_400, 'ja')).toBe('6 日前');
+    expect(ago(59.6, 'en')).toBe('1 minute ago');
+    expect(ago(3599, 'en')).toBe('1 hour ago');
+    expect(ago(23.7 * 3600, 'ru')).toBe('1 день назад');
+    expect(ago(364 * 86_400, 'ko')).toBe('1년 전');
   });
   it('print counts with the locale’s grouping', async () => {
     const { formatNumber } = await import('./format');

@@ -50,13 +50,18 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number, number][] = [
 ];
 
 /**
- * `3 minutes ago`, `in 2 days`, `now` in the locale: the largest unit under which the distance fits, rounded
- * (the same rule as next-intl's `format.relativeTime`, whose output this keeps).
+ * `3 minutes ago`, `in 2 days`, `now` in the locale (next-intl's wording): the largest unit under which the distance
+ * fits, or the next one when the rounded distance reaches it. One rounding rule for a whole table: 6.6 days is "1 week ago" like 7.2
+ * days, never "7 days ago" beside it (next-intl picks the unit before rounding, and says both).
  */
 export function formatRelativeTime(date: Date, now: Date, locale: string): string {
   const seconds = (date.getTime() - now.getTime()) / 1000;
   const abs = Math.abs(seconds);
-  const [unit, size] = UNITS.find(([, , below]) => abs < below) ?? UNITS[UNITS.length - 1]!;
+  let index = UNITS.findIndex(([, , below]) => abs < below);
+  if (index < 0) index = UNITS.length - 1;
+  const [, fitting, below] = UNITS[index]!;
+  if (Math.round(abs / fitting) * fitting >= below && index < UNITS.length - 1) index += 1;
+  const [unit, size] = UNITS[index]!;
   const numeric = unit === 'second' ? 'auto' : 'always';
   return memo(`relative|${locale}|${numeric}`, () => new Intl.RelativeTimeFormat(locale, { numeric })).format(Math.round(seconds / size), unit);
 }
@@ -66,12 +71,20 @@ export function formatNumber(value: number, locale: string): string {
   return memo(`number|${locale}`, () => new Intl.NumberFormat(locale)).format(value);
 }
 
-/** A duration for people, in the page's locale: `250 ms`, `1.23 s`, `3.5 min`, `2.1 h`. */
+/**
+ * How each language writes duration units so that all of them read alike. CLDR's short forms mix scripts in Japanese
+ * and Korean ("14 ms" beside "5.58 秒", "14ms" beside "5.58초"); their long forms are as short and all native
+ * ("14 ミリ秒", "5.58 秒"; "14밀리초", "5.58초").
+ */
+const UNIT_DISPLAY: Record<string, 'short' | 'long'> = { ja: 'long', ko: 'long' };
+
+/** A duration for people, in the page's locale, in one style: `250 ms`, `1.23 sec`, `3.5 min`, `2.1 hr`. */
 export function formatDuration(ms: number, locale: string): string {
+  const unitDisplay = UNIT_DISPLAY[locale.split('-')[0]!] ?? 'short';
   const unit = (value: number, u: string, digits: number) =>
     memo(
       `duration|${locale}|${u}`,
-      () => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: digits }),
+      () => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay, maximumFractionDigits: digits }),
     ).format(value);
   const abs = Math.abs(ms);
   if (abs < 1000) return unit(Math.round(ms), 'millisecond', 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { processActive, processInfo } from './process-state';
+import { parseQueueSelection, processActive, processInfo } from './process-state';
 
 const now = new Date('2026-11-22T12:10:00Z');
 
@@ -26,5 +26,17 @@ describe('processInfo', () => {
   it('tolerates odd or missing state', () => {
     expect(processInfo(null)).toEqual({ hostname: null, pid: null, queues: [], threads: null, memoryKb: null });
     expect(processInfo({ pid: '1', schedulers: 'x' }).pid).toBeNull();
+  });
+});
+
+describe('parseQueueSelection', () => {
+  it('reads GoodJob’s queue syntax', () => {
+    expect(parseQueueSelection('*')).toEqual({ kind: 'all' });
+    expect(parseQueueSelection('')).toEqual({ kind: 'all' });
+    expect(parseQueueSelection('-backlog')).toEqual({ kind: 'except', names: ['backlog'] });
+    expect(parseQueueSelection('-backlog, mice')).toEqual({ kind: 'except', names: ['backlog', 'mice'] });
+    expect(parseQueueSelection('+high,default')).toEqual({ kind: 'only', names: ['high', 'default'], ordered: true });
+    expect(parseQueueSelection('mailers')).toEqual({ kind: 'only', names: ['mailers'], ordered: false });
+    expect(parseQueueSelection('a,*')).toEqual({ kind: 'all' });
   });
 });

@@ -39,3 +39,18 @@ export function processInfo(state: unknown): ProcessInfo {
     memoryKb: typeof s.memory === 'number' ? s.memory : null,
   };
 }
+
+/** What a scheduler's queue string means (GoodJob's syntax: `*`, `a,b`, `-a,b` all but these, `+a,b` in this order). */
+export type QueueSelection = { kind: 'all' } | { kind: 'except'; names: string[] } | { kind: 'only'; names: string[]; ordered: boolean };
+
+export function parseQueueSelection(queues: string): QueueSelection {
+  let text = queues.trim() || '*';
+  const mode = text[0] === '-' ? 'except' : text[0] === '+' ? 'ordered' : 'only';
+  if (mode !== 'only') text = text.slice(1);
+  const names = text
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
+  if (names.length === 0 || names.includes('*')) return { kind: 'all' };
+  return mode === 'except' ? { kind: 'except', names } : { kind: 'only', names, ordered: mode === 'ordered' };
+}
