@@ -36,7 +36,7 @@ test('the Russian discard dialog says "back" and "discard" with two different wo
   await row.getByText(batchPage.t('JobAction', 'menu'), { exact: true }).click();
   await row.getByTestId('action-discard').click();
   const buttons = page.getByRole('dialog').getByRole('button');
-  await expect(buttons).toHaveText(['Назад', 'Отменить']);
+  await expect(buttons).toHaveText(['Назад', 'Отменить задание']);
   await buttons.first().click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   const { rows } = await db.query('SELECT finished_at FROM good_jobs WHERE id = $1', [jobIds[0]]);
