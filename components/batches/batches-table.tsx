@@ -91,7 +91,7 @@ export function BatchesTable({ data, locale, now, filter, actionsEnabled }: Prop
                         <SegmentedBar
                           small
                           segments={listProgressSegments(total)}
-                          label={`${t('progress')}: ${t('progressDetail', { succeeded: total.finished - total.discarded, discarded: total.discarded, unfinished: total.total - total.finished })}`}
+                          label={`${total.capped ? t('progressSampled', { sample: total.total }) : t('progress')}: ${t('progressDetail', { succeeded: total.finished - total.discarded, discarded: total.discarded, unfinished: total.total - total.finished })}`}
                         />
                       </div>
                     </td>
