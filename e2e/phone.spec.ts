@@ -46,9 +46,11 @@ test.describe('at phone width', () => {
     expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
   });
 
-  test('the jobs list and the processes page do not scroll sideways (ja)', async ({ page, db }) => {
-    await seedBatch(db, ['running']);
-    for (const path of ['/ja/jobs', '/ja/processes']) {
+  test('the jobs list and the processes page do not scroll sideways, even with 400-character names (ja)', async ({ page, db }) => {
+    const { jobIds } = await seedBatch(db, ['queued']);
+    const queue = `q_${'W'.repeat(400)}`;
+    await db.query(`UPDATE good_jobs SET queue_name = $2, job_class = $3, labels = ARRAY[$4] WHERE id = $1`, [jobIds[0], queue, `Long::${'C'.repeat(400)}`, 'L'.repeat(400)]);
+    for (const path of [`/ja/jobs?queue=${queue}`, '/ja/processes']) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       expect(await sidewaysScroll(page), path).toBeLessThanOrEqual(0);
