@@ -43,3 +43,14 @@ export function jsonTime(value: string): string {
   if (!m) throw new Error(`not a timestamp: ${value}`);
   return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${(m[7] ?? '').padEnd(3, '0').slice(0, 3)}Z`;
 }
+
+/**
+ * A database timestamp written the way `like` was (an `enqueued_at` from an earlier ActiveJob): the same number of
+ * fraction digits, none for Rails before 7.1 (`2026-11-22T12:09:00Z`), nine for later (`…:00.123456000Z`).
+ */
+export function activeJobTimeLike(value: string, like: unknown): string {
+  const full = activeJobTime(value);
+  const digits = typeof like === 'string' ? (/\.(\d+)Z$/.exec(like)?.[1]?.length ?? (/T\d{2}:\d{2}:\d{2}Z$/.test(like) ? 0 : 9)) : 9;
+  const [head, fraction] = full.slice(0, -1).split('.') as [string, string];
+  return digits === 0 ? `${head}Z` : `${head}.${fraction.padEnd(digits, '0').slice(0, digits)}Z`;
+}

@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
+import { getCronEntry, listCronEntries } from '../queries/cron';
+import { disableCronKey } from './setting-commands';
+import { runCronNow } from './cron-commands';
+
+const KEY = 'anchor_cron_success';
+type Row = Record<string, unknown>;
+
+describe("cron keys in GoodJob's own fixture (goodjob-real.sql: four runs of anchor_cron_success)", () => {
+  let s: ScratchDb;
+  const job = async (id: string) => (await s.pool.query(`SELECT to_jsonb(j) AS row FROM good_jobs j WHERE id = $1`, [id])).rows[0].row as Row;
+
+  beforeAll(async () => {
+    s = await createScratchDb({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql') });
+  });
+  afterAll(() => s?.drop());
+
+  it('lists each key with its newest run and its runs in the last 24 hours, as SQL written independently counts them', async () => {
+    const entries = await listCronEntries(s.db, new Date());
+    const { rows: expected } = await s.pool.query(`
+      SELECT cron_key, count(*) FILTER (WHERE created_at > (now() AT TIME ZONE 'UTC') - interval '24 hours')::int AS runs,
+             (array_agg(id ORDER BY cron_at DESC NULLS LAST))[1] AS last_id
+      FROM good_jobs WHERE cron_key IS NOT NULL GROUP BY cron_key ORDER BY cron_key`);
+    expect(entries.map((e) => ({ cron_key: e.cron_key, runs: e.runs24h, last_id: e.last.id }))).toEqual(expected);
+    expect(entries[0]).toMatchObject({ cron_key: KEY, enabled: 'default', failures24h: 0, last: { id: '06675055-c1ba-4d3e-99e7-21fede69edac', queue_name: 'cron', priority: 5 } });
+    expect(await getCronEntry(s.db, 'no_such_key', new Date())).toBeNull();
+    await disableCronKey(s.db, KEY);
+    expect((await getCronEntry(s.db, KEY, new Date()))?.enabled).toBe('disabled');
+  });
+
+  it('Run now repeats the newest run as a new job, field by field, and notifies the workers', async () => {
+    const listener = new pg.Client({ connectionString: s.url });
+    await listener.connect();
+    await listener.query('LISTEN good_job');
+    const notified = new Promise<string>((resolve) => listener.on('notification', (n) => resolve(n.payload ?? '')));
+    const last = await job('06675055-c1ba-4d3e-99e7-21fede69edac');
+    const result = await runCronNow(s.db, KEY);
+    expect(result.outcome).toBe('done');
+    const id = (result as { jobId: string }).jobId;
+    const ours = await job(id);
+    const params = ours.serialized_params as Row;
+    const lastParams = last.serialized_params as Row;
+    // New identity, now.
+    expect(ours.id).toBe(id);
+    expect(ours.active_job_id).toBe(id);
+    expect(params.job_id).toBe(id);
+    expect(params.provider_job_id).toBe(id);
+    expect(ours.cron_at).toBe(ours.created_at);
+    expect(ours.scheduled_at).toBe(ours.created_at);
+    expect(Date.parse(`${ours.created_at as string}Z`)).toBeGreaterThan(Date.now() - 60_000);
+    // The last run's format: whole seconds, as its enqueued_at was written.
+    expect(lastParams.enqueued_at).toMatch(/T\d{2}:\d{2}:\d{2}Z$/);
+    expect(params.enqueued_at).toBe(`${(ours.created_at as string).slice(0, 19)}Z`);
+    // The same job, as it would run.
+    for (const column of ['queue_name', 'priority', 'job_class', 'labels', 'concurrency_key', 'cron_key', 'is_discrete']) expect(ours[column], column).toEqual(last[column]);
+    for (const key of ['job_class', 'arguments', 'queue_name', 'priority', 'locale', 'timezone']) expect(params[key], key).toEqual(lastParams[key]);
+    expect(params.executions).toBe(0);
+    expect(params.exception_executions).toEqual({});
+    // Not run yet, in no batch.
+    for (const column of ['performed_at', 'finished_at', 'error', 'error_event', 'batch_id', 'batch_callback_id', 'locked_by_id', 'retried_good_job_id']) expect(ours[column], column).toBeNull();
+    expect(ours.executions_count).toBe(0);
+    expect(JSON.parse(await notified)).toMatchObject({ queue_name: 'cron' });
+    await listener.end();
+    // The new run is now the key's newest.
+    expect((await getCronEntry(s.db, KEY, new Date()))?.last.id).toBe(id);
+    expect(await runCronNow(s.db, 'no_such_key')).toEqual({ outcome: 'not_found' });
+  });
+});
