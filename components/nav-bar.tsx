@@ -28,6 +28,8 @@ export function NavBar({ locale, preferences }: { locale: Locale; preferences: D
         <Link href={`/${locale}/batches`}>{t('batches')}</Link>
         <Link href={`/${locale}/jobs`}>{t('jobs')}</Link>
         <Link href={`/${locale}/processes`}>{t('processes')}</Link>
+        <Link href={`/${locale}/cron`}>{t('cron')}</Link>
+        <Link href={`/${locale}/pauses`}>{t('pauses')}</Link>
         <span className="nav-spacer" />
         <Suspense fallback={<span className="nav-locales" />}>
           <LocaleSwitcher current={locale} label={t('language')} />

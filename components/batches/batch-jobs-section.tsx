@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { JobsTable } from '@/components/jobs/jobs-table';
+import type { PauseMarking } from '@/lib/domain/settings';
 import { Pager } from '@/components/ui/pager';
 import type { StatusCounts } from '@/lib/domain/batch-state';
 import { encodeCursor } from '@/lib/domain/cursor';
@@ -18,11 +19,12 @@ interface Props {
   query: { state: JobStatus | null; inspect: boolean; after: string | null; before: string | null };
   counts: StatusCounts;
   countsEstimated: boolean;
+  pausing: PauseMarking | null;
   /** False in read-only mode. */
   actionsEnabled: boolean;
 }
 
-export function BatchJobsSection({ kind, page, now, basePath, query, counts, countsEstimated, actionsEnabled }: Props) {
+export function BatchJobsSection({ kind, page, now, basePath, query, counts, countsEstimated, actionsEnabled, pausing }: Props) {
   const t = useTranslations('BatchPage');
   const tt = useTranslations('JobsTable');
   const title = kind === 'callback' ? t('callbackJobs') : t('batchedJobs');
@@ -53,6 +55,7 @@ export function BatchJobsSection({ kind, page, now, basePath, query, counts, cou
           inspectAll={query.inspect}
           testId={`${kind}-jobs`}
           actionsPath={actionsEnabled ? basePath : null}
+          pausing={pausing}
         />
       )}
       {kind === 'batched' ? (

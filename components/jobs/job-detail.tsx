@@ -11,6 +11,8 @@ import { parseOrderedJson, printJson } from '@/lib/domain/ordered-json';
 import type { JobRow } from '@/lib/queries/columns';
 import { JobActionsMenu } from './job-actions-menu';
 import { JobStatusBadge } from './job-status-badge';
+import { PausedMarker } from './paused-marker';
+import type { PauseMarking } from '@/lib/domain/settings';
 
 /** The job's times, each with its label (GoodJob's columns, in the order a job lives them). */
 const TIMES = [
@@ -32,7 +34,7 @@ function argumentsJson(serialized: string | null): string {
   }
 }
 
-export function JobDetail({ job, columns, now, locale, actionsEnabled }: { job: JobRow; columns: readonly string[]; now: Date; locale: string; actionsEnabled: boolean }) {
+export function JobDetail({ job, columns, now, locale, actionsEnabled, pausing }: { job: JobRow; columns: readonly string[]; now: Date; locale: string; actionsEnabled: boolean; pausing: PauseMarking | null }) {
   const t = useTranslations('JobPage');
   const status = jobStatus(job, now);
   const batchId = job.batch_id ?? job.batch_callback_id;
@@ -51,6 +53,7 @@ export function JobDetail({ job, columns, now, locale, actionsEnabled }: { job: 
             </span>
           </h1>
           <JobStatusBadge status={status} />
+          <PausedMarker job={job} status={status} marking={pausing} />
           {actionsEnabled ? <JobActionsMenu jobId={job.id} jobClass={job.job_class ?? ''} actions={allowedActions(status)} path={`/${locale}/jobs/${job.id}`} /> : null}
         </div>
         <p className="job-id">{job.id}</p>

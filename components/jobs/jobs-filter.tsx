@@ -25,12 +25,13 @@ function FacetSelect({ name, label, value, options, estimated, testId }: { name:
 }
 
 /** GET form: the filters live in the URL and work without JavaScript. The state comes from the tabs. */
-export function JobsFilter({ locale, filter, facets }: { locale: string; filter: JobFilter; facets: Facets }) {
+export function JobsFilter({ locale, filter, facets, pausesShown }: { locale: string; filter: JobFilter; facets: Facets; pausesShown: boolean }) {
   const t = useTranslations('JobsPage');
-  const active = filter.queue || filter.jobClass || filter.label || filter.search;
+  const active = filter.queue || filter.jobClass || filter.label || filter.search || filter.cronKey || filter.paused;
   return (
     <Form className="filters filters-wide" role="search" aria-label={t('filters')} action={`/${locale}/jobs`}>
       {filter.state ? <input type="hidden" name="state" value={filter.state} /> : null}
+      {filter.cronKey ? <input type="hidden" name="cron_key" value={filter.cronKey} /> : null}
       <FacetSelect name="queue" label={t('queue')} value={filter.queue} options={facets.queues} estimated={facets.estimated} testId="queue-filter" />
       <FacetSelect name="job_class" label={t('jobClass')} value={filter.jobClass} options={facets.classes} estimated={facets.estimated} testId="class-filter" />
       <FacetSelect name="label" label={t('label')} value={filter.label} options={facets.labels} estimated={facets.estimated} testId="label-filter" />
@@ -38,6 +39,12 @@ export function JobsFilter({ locale, filter, facets }: { locale: string; filter:
         <span>{t('search')}</span>
         <input type="search" name="q" defaultValue={filter.search ?? ''} placeholder={t('searchPlaceholder')} maxLength={1024} data-testid="search" />
       </label>
+      {pausesShown ? (
+        <label className="check">
+          <input type="checkbox" name="paused" value="1" defaultChecked={filter.paused === true} data-testid="paused-filter" />
+          <span>{t('pausedOnly')}</span>
+        </label>
+      ) : null}
       <ApplyOnChange />
       <button type="submit" className="button">
         {t('apply')}

@@ -3,6 +3,7 @@ import { Pager } from '@/components/ui/pager';
 import { encodeCursor } from '@/lib/domain/cursor';
 import { jobFilterParams, type JobFilter } from '@/lib/domain/job-filter';
 import { hrefWith } from '@/lib/domain/url';
+import type { PauseMarking } from '@/lib/domain/settings';
 import type { JobsResult } from '@/lib/queries/jobs';
 import { JobsTable } from './jobs-table';
 
@@ -13,9 +14,14 @@ interface Props {
   locale: string;
   now: Date;
   actionsEnabled: boolean;
+  pausing: PauseMarking | null;
+  /** Rows carry a checkbox for the bulk bar (the jobs list has one). */
+  selectable?: boolean;
+  /** The page an action refreshes (a path of ours: letters, digits, `_`, `-`), when it is not basePath. */
+  actionsPath?: string;
 }
 
-export function JobsResults({ result, filter, basePath, locale, now, actionsEnabled }: Props) {
+export function JobsResults({ result, filter, basePath, locale, now, actionsEnabled, pausing, selectable = actionsEnabled, actionsPath = basePath }: Props) {
   const t = useTranslations('JobsPage');
   if (result.kind === 'searchTimeout') {
     return (
@@ -35,8 +41,9 @@ export function JobsResults({ result, filter, basePath, locale, now, actionsEnab
         caption={t('title')}
         inspectAll={false}
         testId="jobs"
-        actionsPath={actionsEnabled ? basePath : null}
-        listContext={{ locale, selectable: actionsEnabled }}
+        actionsPath={actionsEnabled ? actionsPath : null}
+        listContext={{ locale, selectable }}
+        pausing={pausing}
       />
       <Pager
         label={t('pagination')}

@@ -11,7 +11,9 @@ import { jobInspectJson } from '@/lib/domain/inspect-json';
 import { allowedActions, attemptsNeedAttention, jobStatus, statusChangedAt } from '@/lib/domain/job-state';
 import type { JobRow } from '@/lib/queries/columns';
 import { JobActionsMenu } from './job-actions-menu';
+import type { PauseMarking } from '@/lib/domain/settings';
 import { JobStatusBadge } from './job-status-badge';
+import { PausedMarker } from './paused-marker';
 import { LazyInspect } from './lazy-inspect';
 
 /** How much of a job's error its row in the jobs list carries. */
@@ -30,9 +32,11 @@ interface JobsTableProps {
   actionsPath: string | null;
   /** Jobs list: each row also shows its error line and batch link, and a checkbox for bulk actions. */
   listContext?: { locale: string; selectable: boolean };
+  /** Marks jobs that wait behind a pause; null marks nothing. */
+  pausing: PauseMarking | null;
 }
 
-export function JobsTable({ jobs, columns, now, caption, inspectAll, testId, actionsPath, listContext }: JobsTableProps) {
+export function JobsTable({ jobs, columns, now, caption, inspectAll, testId, actionsPath, listContext, pausing }: JobsTableProps) {
   const t = useTranslations('JobsTable');
   const locale = useLocale();
   const tl = useTranslations('JobsPage');
@@ -120,6 +124,7 @@ export function JobsTable({ jobs, columns, now, caption, inspectAll, testId, act
                 </td>
                 <td className="status-cell">
                   <JobStatusBadge status={status} />
+                  <PausedMarker job={job} status={status} marking={pausing} />
                   <RelativeTime value={statusChangedAt(job)} now={now} />
                 </td>
                 <td className="actions-col">

@@ -4,9 +4,10 @@ import { isEmptyFilter, jobFilterParams, jobOrder, parseJobFilter } from './job-
 
 describe('parseJobFilter', () => {
   it('reads GoodJob-style parameters and drops what it does not know', () => {
-    const f = parseJobFilter({ state: 'discarded', queue: ' mice ', job_class: 'ExampleJob', label: 'dead', q: 'boom', other: 'x' });
-    expect(f).toEqual({ state: 'discarded', queue: 'mice', jobClass: 'ExampleJob', label: 'dead', search: 'boom' });
-    expect(jobFilterParams(f)).toEqual({ state: 'discarded', queue: 'mice', job_class: 'ExampleJob', label: 'dead', q: 'boom' });
+    const f = parseJobFilter({ state: 'discarded', queue: ' mice ', job_class: 'ExampleJob', label: 'dead', q: 'boom', cron_key: 'nightly', paused: '1', other: 'x' });
+    expect(f).toEqual({ state: 'discarded', queue: 'mice', jobClass: 'ExampleJob', label: 'dead', search: 'boom', cronKey: 'nightly', paused: true });
+    expect(jobFilterParams(f)).toEqual({ state: 'discarded', queue: 'mice', job_class: 'ExampleJob', label: 'dead', q: 'boom', cron_key: 'nightly', paused: '1' });
+    expect(parseJobFilter({ paused: 'yes' }).paused).toBeNull();
   });
   it('ignores unknown states, empty values, and cuts very long values', () => {
     const f = parseJobFilter({ state: 'exploded', queue: '', q: 'x'.repeat(5000) });

@@ -8,9 +8,13 @@ export interface JobFilter {
   jobClass: string | null;
   label: string | null;
   search: string | null;
+  /** GoodJob's `cron_key` (a cron entry's page lists its jobs). */
+  cronKey: string | null;
+  /** Only jobs waiting behind a pause (their queue, class or a label is paused). */
+  paused: true | null;
 }
 
-export const EMPTY_JOB_FILTER: JobFilter = { state: null, queue: null, jobClass: null, label: null, search: null };
+export const EMPTY_JOB_FILTER: JobFilter = { state: null, queue: null, jobClass: null, label: null, search: null, cronKey: null, paused: null };
 
 /** Names and labels are at most this long in the URL (GoodJob's own are far shorter). */
 const MAX_VALUE = 1024;
@@ -28,12 +32,14 @@ export function parseJobFilter(query: Record<string, string | string[] | undefin
     jobClass: text(query.job_class),
     label: text(query.label),
     search: text(query.q),
+    cronKey: text(query.cron_key),
+    paused: firstParam(query.paused) === '1' ? true : null,
   };
 }
 
 /** The filter as URL parameters (GoodJob's names), for links that keep it. */
 export function jobFilterParams(filter: JobFilter): Record<string, string | null> {
-  return { state: filter.state, queue: filter.queue, job_class: filter.jobClass, label: filter.label, q: filter.search };
+  return { state: filter.state, queue: filter.queue, job_class: filter.jobClass, label: filter.label, q: filter.search, cron_key: filter.cronKey, paused: filter.paused ? '1' : null };
 }
 
 export function isEmptyFilter(filter: JobFilter): boolean {

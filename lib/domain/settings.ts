@@ -89,3 +89,15 @@ export function pauseReason(job: { queue_name: string | null; job_class: string 
   const label = job.labels?.find((l) => pauses.labels.includes(l));
   return label === undefined ? null : { kind: 'label', value: label };
 }
+
+/** What a page needs to mark paused jobs: the pauses, and whether the workers are known to honour them. */
+export interface PauseMarking {
+  pauses: Pauses;
+  /** GOOD_JOB_ENABLE_PAUSES says the workers honour pauses (otherwise: "paused if workers enable pauses"). */
+  certain: boolean;
+}
+
+/** The marking for a pauses mode (see lib/config.ts pausesMode); null when pauses are off: nothing is marked. */
+export function pauseMarking(pauses: Pauses, mode: 'on' | 'off' | 'unknown'): PauseMarking | null {
+  return mode === 'off' ? null : { pauses, certain: mode === 'on' };
+}

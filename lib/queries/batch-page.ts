@@ -5,6 +5,8 @@ import type { JobStatus } from '../domain/job-state';
 import type { PageRequest } from '../domain/paging';
 import { countBatchJobs, getBatch, listBatchJobs, type JobPage } from './batches';
 import type { BatchRow } from './columns';
+import type { Pauses } from '../domain/settings';
+import { readPausesSetting } from './settings';
 
 export interface BatchPageData {
   batch: BatchRow;
@@ -14,6 +16,7 @@ export interface BatchPageData {
   countsEstimated: boolean;
   callbackJobs: JobPage;
   batchedJobs: JobPage;
+  pauses: Pauses;
 }
 
 export interface BatchPageQuery {
@@ -28,10 +31,11 @@ export interface BatchPageQuery {
 export async function loadBatchPage(db: Db, batchId: string, query: BatchPageQuery): Promise<BatchPageData | null> {
   const found = await getBatch(db, batchId);
   if (!found) return null;
-  const [{ counts, estimated }, callbackJobs, batchedJobs] = await Promise.all([
+  const [{ counts, estimated }, callbackJobs, batchedJobs, pauses] = await Promise.all([
     countBatchJobs(db, batchId, query.now),
     listBatchJobs(db, batchId, { kind: 'callback', withParams: query.inspect }),
     listBatchJobs(db, batchId, { kind: 'batched', page: query.page, status: query.status, now: query.now, withParams: query.inspect }),
+    readPausesSetting(db),
   ]);
-  return { batch: found.batch, batchColumns: found.columns, counts, countsEstimated: estimated, callbackJobs, batchedJobs };
+  return { batch: found.batch, batchColumns: found.columns, counts, countsEstimated: estimated, callbackJobs, batchedJobs, pauses };
 }

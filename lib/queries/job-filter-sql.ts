@@ -39,6 +39,18 @@ export const SEARCH_DOCUMENT = sql`(to_tsvector('english', ${goodJobs.id}::text)
   || to_tsvector('english', COALESCE(${goodJobs.error}, ''))
   || to_tsvector('english', COALESCE(array_to_string(${goodJobs.labels}, ' '), '')))`;
 
+const pausedList = (list: 'queues' | 'job_classes' | 'labels') =>
+  sql`SELECT jsonb_array_elements_text(value->${list}) FROM good_job_settings WHERE key = 'pauses' AND jsonb_typeof(value->${list}) = 'array'`;
+
+/**
+ * Jobs a pause holds back: not started, and their queue, class or one of their labels paused — the opposite of
+ * GoodJob's Job.exclude_paused, which workers with pauses enabled apply when they pick a job.
+ */
+export const PAUSED_SQL = sql`(${goodJobs.performed_at} IS NULL AND ${goodJobs.finished_at} IS NULL AND (
+  ${goodJobs.queue_name} IN (${pausedList('queues')})
+  OR ${goodJobs.job_class} IN (${pausedList('job_classes')})
+  OR COALESCE(${goodJobs.labels} && ARRAY(${pausedList('labels')}), FALSE)))`;
+
 /** Everything but the state: the part the state tabs' counts share. */
 export function jobFilterSqlWithoutState(filter: JobFilter): SQL | undefined {
   return and(
@@ -46,6 +58,8 @@ export function jobFilterSqlWithoutState(filter: JobFilter): SQL | undefined {
     filter.jobClass !== null ? eq(goodJobs.job_class, filter.jobClass) : undefined,
     filter.label !== null ? sql`${goodJobs.labels} @> ARRAY[${filter.label}]::text[]` : undefined,
     filter.search !== null ? sql`${SEARCH_DOCUMENT} @@ websearch_to_tsquery('english', ${filter.search})` : undefined,
+    filter.cronKey !== null ? eq(goodJobs.cron_key, filter.cronKey) : undefined,
+    filter.paused ? PAUSED_SQL : undefined,
   );
 }
 

@@ -6,7 +6,8 @@ import { JobsFilter } from '@/components/jobs/jobs-filter';
 import { JobsResults } from '@/components/jobs/jobs-results';
 import { JobsStateTabs, JobsStateTabsWithCounts } from '@/components/jobs/jobs-state-tabs';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
-import { isReadOnly } from '@/lib/config';
+import { isReadOnly, pausesMode } from '@/lib/config';
+import { pauseMarking } from '@/lib/domain/settings';
 import { getDb } from '@/lib/db/client';
 import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { parseUuid } from '@/lib/domain/ids';
@@ -60,13 +61,13 @@ export default async function JobsPage({ params, searchParams }: Props) {
       <Suspense fallback={<JobsStateTabs filter={filter} basePath={basePath} counts={null} />}>
         <JobsStateTabsWithCounts counts={counts} filter={filter} basePath={basePath} />
       </Suspense>
-      <JobsFilter locale={locale} filter={filter} facets={data.facets} />
+      <JobsFilter locale={locale} filter={filter} facets={data.facets} pausesShown={pausesMode() !== 'off'} />
       {actionsEnabled && data.result.kind === 'page' && data.result.rows.length > 0 ? (
         <Suspense fallback={null}>
           <BulkActionsWithCount counts={counts} locale={locale} filter={filter} />
         </Suspense>
       ) : null}
-      <JobsResults result={data.result} filter={filter} basePath={basePath} locale={locale} now={now} actionsEnabled={actionsEnabled} />
+      <JobsResults result={data.result} filter={filter} basePath={basePath} locale={locale} now={now} actionsEnabled={actionsEnabled} pausing={pauseMarking(data.pauses, pausesMode())} />
     </>
   );
 }

@@ -5,7 +5,8 @@ import { BatchAttributes } from '@/components/batches/batch-attributes';
 import { BatchHeader } from '@/components/batches/batch-header';
 import { BatchJobsSection } from '@/components/batches/batch-jobs-section';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
-import { isReadOnly } from '@/lib/config';
+import { isReadOnly, pausesMode } from '@/lib/config';
+import { pauseMarking } from '@/lib/domain/settings';
 import { getDb } from '@/lib/db/client';
 import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { encodeCursor } from '@/lib/domain/cursor';
@@ -42,6 +43,7 @@ export default async function BatchPage({ params, searchParams }: Props) {
   if (isFault(data)) return <DatabaseUnavailable busy={data === BUSY} />;
   if (data === null) notFound();
   const actionsEnabled = !isReadOnly();
+  const pausing = pauseMarking(data.pauses, pausesMode());
   const basePath = `/${locale}/batches/${batchId}`;
   const query = {
     state: status,
@@ -64,6 +66,7 @@ export default async function BatchPage({ params, searchParams }: Props) {
           counts={data.counts}
           countsEstimated={data.countsEstimated}
           actionsEnabled={actionsEnabled}
+          pausing={pausing}
         />
       ))}
     </>

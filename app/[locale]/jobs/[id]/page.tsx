@@ -4,12 +4,14 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { JobDetail } from '@/components/jobs/job-detail';
 import { JobExecutions } from '@/components/jobs/job-executions';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
-import { isReadOnly } from '@/lib/config';
+import { isReadOnly, pausesMode } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { parseUuid } from '@/lib/domain/ids';
 import { isLocale } from '@/lib/i18n/routing';
 import { getJob, listExecutions } from '@/lib/queries/jobs';
+import { readPausesSetting } from '@/lib/queries/settings';
+import { pauseMarking } from '@/lib/domain/settings';
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
@@ -31,15 +33,18 @@ export default async function JobPage({ params }: Props) {
     const db = getDb();
     const found = await getJob(db, jobId);
     if (!found) return null;
-    const executions = found.job.active_job_id ? await listExecutions(db, found.job.active_job_id) : { executions: [], total: 0 };
-    return { ...found, ...executions };
+    const [executions, pauses] = await Promise.all([
+      found.job.active_job_id ? listExecutions(db, found.job.active_job_id) : { executions: [], total: 0 },
+      readPausesSetting(db),
+    ]);
+    return { ...found, ...executions, pauses };
   });
   if (isFault(data)) return <DatabaseUnavailable busy={data === BUSY} />;
   if (data === null) notFound();
   const now = new Date();
   return (
     <>
-      <JobDetail job={data.job} columns={data.columns} now={now} locale={locale} actionsEnabled={!isReadOnly()} />
+      <JobDetail job={data.job} columns={data.columns} now={now} locale={locale} actionsEnabled={!isReadOnly()} pausing={pauseMarking(data.pauses, pausesMode())} />
       <section aria-labelledby="executions-title">
         <h2 id="executions-title">{t('executions')}</h2>
         <JobExecutions executions={data.executions} total={data.total} now={now} />
