@@ -24,7 +24,7 @@ test.describe('at phone width', () => {
       await page.goto(`/${locale}/batches/${batchId}`);
       const row = page.locator(`tbody.job[data-job-id="${jobIds[1]}"]`);
       await expect(row.getByText(m.JobStatus!.queued!, { exact: true })).toBeVisible();
-      await insideViewport(page, row.locator('.badge'));
+      await insideViewport(page, row.locator('[data-testid^="status-"]'));
       const trigger = row.getByText(m.JobAction!.menu!, { exact: true });
       await insideViewport(page, trigger);
       // The queue sits below, after its label, still on screen.
