@@ -159,7 +159,9 @@ test('the processes page lists the fixture worker, active only while it holds it
   await expect(row).toContainText('vm');
   await expect(row).toContainText('20283');
   // GoodJob's queue syntax, explained: "-backlog" is every queue but backlog.
-  await expect(row.locator('.cell-queues')).toHaveText('All queues except backlog -backlog');
+  await expect(row.locator('.cell-queues')).toHaveText('All queues except backlog -backlog · 5 threads');
+  await expect(row.locator('.cell-cron')).toHaveText('Runs cron');
+  await expect(row.locator('.cell-pool')).toHaveText('1 of 20 in use');
   // Its heartbeat is recent (the fixture is loaded time-shifted), but by GoodJob's rule a process with a lock type is
   // alive only while its session holds the lock: no one holds it, so it is inactive.
   await expect(page.getByTestId('inactive-processes')).toContainText('vm');

@@ -26,7 +26,7 @@ export function ProcessesTable({ processes, now, testId }: { processes: ProcessR
       <table
         className="processes-table stack-table"
         data-testid={testId}
-        style={cellLabels({ pid: t('pid'), queues: t('queues'), threads: t('threads'), memory: t('memory'), started: t('started'), heartbeat: t('heartbeat') })}
+        style={cellLabels({ pid: t('pid'), queues: t('queues'), threads: t('threads'), memory: t('memory'), cron: t('cron'), pool: t('pool'), started: t('started'), heartbeat: t('heartbeat') })}
       >
         <thead>
           <tr>
@@ -41,6 +41,8 @@ export function ProcessesTable({ processes, now, testId }: { processes: ProcessR
             <th scope="col" className="num">
               {t('memory')}
             </th>
+            <th scope="col">{t('cron')}</th>
+            <th scope="col">{t('pool')}</th>
             <th scope="col">{t('started')}</th>
             <th scope="col">{t('heartbeat')}</th>
           </tr>
@@ -58,16 +60,21 @@ export function ProcessesTable({ processes, now, testId }: { processes: ProcessR
                 </th>
                 <td className="num cell-pid">{info.pid ?? '—'}</td>
                 <td className="cell-queues">
-                  {info.queues.length === 0
+                  {info.schedulers.length === 0
                     ? '—'
-                    : info.queues.map((queues, i) => (
+                    : info.schedulers.map((scheduler, i) => (
                         <span key={i} className="queue-selection">
-                          <QueueSelectionText queues={queues} />
+                          <QueueSelectionText queues={scheduler.queues} />
+                          {scheduler.maxThreads === null ? null : <span className="muted"> · {t('schedulerThreads', { count: scheduler.maxThreads })}</span>}
                         </span>
                       ))}
                 </td>
                 <td className="num cell-threads">{info.threads ?? '—'}</td>
                 <td className="num cell-memory">{info.memoryKb === null ? '—' : t('memoryValue', { mb: Math.round(info.memoryKb / 102.4) / 10 })}</td>
+                <td className="cell-cron">{info.cronEnabled === null ? '—' : info.cronEnabled ? t('cronYes') : t('cronNo')}</td>
+                <td className="cell-pool">
+                  {info.pool === null ? '—' : info.pool.active === null ? t('poolSize', { size: info.pool.size }) : t('poolValue', { active: info.pool.active, size: info.pool.size })}
+                </td>
                 <td className="cell-started">
                   <RelativeTime value={p.created_at} now={now} />
                 </td>

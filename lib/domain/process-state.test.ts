@@ -20,11 +20,28 @@ describe('processActive', () => {
 
 describe('processInfo', () => {
   it("reads GoodJob's process state", () => {
-    const info = processInfo({ pid: 20283, memory: 72162, hostname: 'vm', schedulers: [{ queues: '-backlog', max_threads: 5 }, { queues: 'mice', max_threads: 2 }] });
-    expect(info).toEqual({ hostname: 'vm', pid: 20283, queues: ['-backlog', 'mice'], threads: 7, memoryKb: 72162 });
+    const info = processInfo({
+      pid: 20283,
+      memory: 72162,
+      hostname: 'vm',
+      schedulers: [{ queues: '-backlog', max_threads: 5 }, { queues: 'mice', max_threads: 2 }],
+      cron_enabled: true,
+      database_connection_pool: { size: 20, active: 1 },
+    });
+    expect(info).toEqual({
+      hostname: 'vm',
+      pid: 20283,
+      queues: ['-backlog', 'mice'],
+      threads: 7,
+      memoryKb: 72162,
+      schedulers: [{ queues: '-backlog', maxThreads: 5 }, { queues: 'mice', maxThreads: 2 }],
+      cronEnabled: true,
+      pool: { size: 20, active: 1 },
+    });
   });
   it('tolerates odd or missing state', () => {
-    expect(processInfo(null)).toEqual({ hostname: null, pid: null, queues: [], threads: null, memoryKb: null });
+    expect(processInfo(null)).toEqual({ hostname: null, pid: null, queues: [], threads: null, memoryKb: null, schedulers: [], cronEnabled: null, pool: null });
+    expect(processInfo({ cron_enabled: 'yes', database_connection_pool: { size: '5' } })).toMatchObject({ cronEnabled: null, pool: null });
     expect(processInfo({ pid: '1', schedulers: 'x' }).pid).toBeNull();
   });
 });

@@ -24,11 +24,18 @@ export interface ProcessInfo {
   queues: string[];
   threads: number | null;
   memoryKb: number | null;
+  /** Each scheduler: its queue string and its thread count (GoodJob's "queues=… max_threads=…"). */
+  schedulers: { queues: string; maxThreads: number | null }[];
+  /** Whether the process runs GoodJob's cron scheduler; null when its state does not say. */
+  cronEnabled: boolean | null;
+  /** Its ActiveRecord connection pool: size, and connections in use when the state was written. */
+  pool: { size: number; active: number | null } | null;
 }
 
 /** What the dashboard shows from a process's `state` JSON (GoodJob::Process.process_state). */
 export function processInfo(state: unknown): ProcessInfo {
-  const s = (state ?? {}) as { hostname?: unknown; pid?: unknown; memory?: unknown; schedulers?: unknown };
+  const s = (state ?? {}) as { hostname?: unknown; pid?: unknown; memory?: unknown; schedulers?: unknown; cron_enabled?: unknown; database_connection_pool?: unknown };
+  const pool = (s.database_connection_pool ?? null) as { size?: unknown; active?: unknown } | null;
   const schedulers = Array.isArray(s.schedulers) ? (s.schedulers as Array<{ queues?: unknown; max_threads?: unknown }>) : [];
   const threads = schedulers.reduce((sum, x) => sum + (typeof x.max_threads === 'number' ? x.max_threads : 0), 0);
   return {
@@ -37,6 +44,9 @@ export function processInfo(state: unknown): ProcessInfo {
     queues: schedulers.map((x) => (typeof x.queues === 'string' ? x.queues : '*')),
     threads: schedulers.length > 0 ? threads : null,
     memoryKb: typeof s.memory === 'number' ? s.memory : null,
+    schedulers: schedulers.map((x) => ({ queues: typeof x.queues === 'string' ? x.queues : '*', maxThreads: typeof x.max_threads === 'number' ? x.max_threads : null })),
+    cronEnabled: typeof s.cron_enabled === 'boolean' ? s.cron_enabled : null,
+    pool: pool && typeof pool.size === 'number' ? { size: pool.size, active: typeof pool.active === 'number' ? pool.active : null } : null,
   };
 }
 
