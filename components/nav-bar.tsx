@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import type { Theme } from '@/lib/domain/preferences';
 import type { Locale } from '@/lib/i18n/routing';
+import type { NavCounts } from '@/lib/queries/nav-counts';
+import { NavLinks, NavLinksWithCounts } from './nav-links';
 import { LiveUpdates } from './preferences/live-updates';
 import { LocaleSwitcher } from './preferences/locale-switcher';
 import { ThemeSwitch } from './preferences/theme-switch';
@@ -14,7 +16,7 @@ export interface DisplayPreferences {
   live: boolean;
 }
 
-export function NavBar({ locale, preferences }: { locale: Locale; preferences: DisplayPreferences }) {
+export function NavBar({ locale, preferences, counts }: { locale: Locale; preferences: DisplayPreferences; counts: Promise<NavCounts | null> }) {
   const t = useTranslations('Nav');
   return (
     <header className="nav">
@@ -25,11 +27,9 @@ export function NavBar({ locale, preferences }: { locale: Locale; preferences: D
         <Link href={`/${locale}/batches`} className="nav-brand">
           {t('brand')}
         </Link>
-        <Link href={`/${locale}/batches`}>{t('batches')}</Link>
-        <Link href={`/${locale}/jobs`}>{t('jobs')}</Link>
-        <Link href={`/${locale}/processes`}>{t('processes')}</Link>
-        <Link href={`/${locale}/cron`}>{t('cron')}</Link>
-        <Link href={`/${locale}/pauses`}>{t('pauses')}</Link>
+        <Suspense fallback={<NavLinks locale={locale} counts={null} />}>
+          <NavLinksWithCounts locale={locale} counts={counts} />
+        </Suspense>
         <span className="nav-spacer" />
         <Suspense fallback={<span className="nav-locales" />}>
           <LocaleSwitcher current={locale} label={t('language')} />

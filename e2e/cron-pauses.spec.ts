@@ -127,3 +127,16 @@ test('a cron key with spaces, slashes and Cyrillic has its own page, reached fro
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(key);
   await expect(page.locator(`tbody.job[data-job-id="${jobIds[0]}"]`)).toBeVisible();
 });
+
+test('the navigation shows GoodJob’s counts once they stream in, processes in red at zero (en)', async ({ page }) => {
+  await page.goto('/en/batches');
+  const nav = page.getByRole('navigation', { name: messages('en').Nav!.main });
+  for (const path of ['/en/batches', '/en/jobs', '/en/jobs?state=discarded', '/en/processes', '/en/cron']) {
+    await expect(nav.locator(`a[href="${path}"] .nav-count`).first(), path).toHaveText(/^≈?\d[\d.,]*[KMB]?$/);
+  }
+  const processes = nav.locator('a[href="/en/processes"] .nav-count');
+  const zero = (await processes.textContent()) === '0';
+  await expect(processes).toHaveClass(zero ? /nav-count-danger/ : /nav-count-neutral/);
+  // GoodJob's fixture pauses the backlog queue: the Pauses link counts it.
+  await expect(nav.locator('a[href="/en/pauses"] .nav-count')).toHaveText(/^[1-9]\d*$/);
+});

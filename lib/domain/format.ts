@@ -110,3 +110,9 @@ export function clip(text: string, max: number): string {
   const end = /[\uD800-\uDBFF]/.test(text[max - 1] ?? '') ? max - 1 : max;
   return `${text.slice(0, end)}…`;
 }
+
+/** A count in the navigation: short (`1.2K`, `12万`, `1,2 тыс.`), `≈` in front when it is an estimate. */
+export function formatCompactCount(value: number, estimated: boolean, locale: string): string {
+  const text = memo(`compact|${locale}`, () => new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 })).format(value);
+  return estimated ? `≈${text}` : text;
+}

@@ -1,0 +1,54 @@
+import { useLocale, useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { formatCompactCount } from '@/lib/domain/format';
+import type { NavCounts } from '@/lib/queries/nav-counts';
+
+function Count({ value, tone = 'neutral', label }: { value: string; tone?: 'neutral' | 'warning' | 'danger'; label?: string }) {
+  return (
+    <span className={`nav-count nav-count-${tone}`} title={label}>
+      {value}
+    </span>
+  );
+}
+
+/** The sections, each with its count once the counts are in (GoodJob's navbar: processes red at 0, pauses and disabled cron in yellow). */
+export function NavLinks({ locale, counts }: { locale: string; counts: NavCounts | null }) {
+  const t = useTranslations('Nav');
+  const lang = useLocale();
+  const bounded = (c: { value: number; estimated: boolean }) => formatCompactCount(c.value, c.estimated, lang);
+  const plain = (n: number) => formatCompactCount(n, false, lang);
+  return (
+    <>
+      <Link href={`/${locale}/batches`}>
+        {t('batches')}
+        {counts ? <Count value={bounded(counts.batches)} /> : null}
+      </Link>
+      <Link href={`/${locale}/jobs`}>
+        {t('jobs')}
+        {counts ? <Count value={bounded(counts.jobs)} /> : null}
+      </Link>
+      <Link href={`/${locale}/jobs?state=discarded`} className="nav-discarded">
+        {t('discarded')}
+        {counts ? <Count value={bounded(counts.discarded)} tone={counts.discarded.value > 0 ? 'danger' : 'neutral'} /> : null}
+      </Link>
+      <Link href={`/${locale}/processes`}>
+        {t('processes')}
+        {counts ? <Count value={plain(counts.processes)} tone={counts.processes === 0 ? 'danger' : 'neutral'} /> : null}
+      </Link>
+      <Link href={`/${locale}/cron`}>
+        {t('cron')}
+        {counts ? <Count value={plain(counts.cronEnabled)} label={t('cronEnabledCount', { count: counts.cronEnabled })} /> : null}
+        {counts && counts.cronDisabled > 0 ? <Count value={plain(counts.cronDisabled)} tone="warning" label={t('cronDisabledCount', { count: counts.cronDisabled })} /> : null}
+      </Link>
+      <Link href={`/${locale}/pauses`}>
+        {t('pauses')}
+        {counts && counts.pauses > 0 ? <Count value={plain(counts.pauses)} tone="warning" /> : null}
+      </Link>
+    </>
+  );
+}
+
+/** The same links, once the counts (read apart from the page, cached a few seconds) have arrived. */
+export async function NavLinksWithCounts({ locale, counts }: { locale: string; counts: Promise<NavCounts | null> }) {
+  return <NavLinks locale={locale} counts={await counts} />;
+}

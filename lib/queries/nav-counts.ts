@@ -1,0 +1,68 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { processActive } from '../domain/process-state';
+import { pauseCount } from '../domain/settings';
+import { boundedCount, type BoundedCount } from './bounded-count';
+import { listCronEntries } from './cron';
+import { listProcesses } from './processes';
+import { readPausesSetting } from './settings';
+
+/** The navigation's counts, as GoodJob's navbar shows them; every one bounded (an estimate, marked, above the limit). */
+export interface NavCounts {
+  jobs: BoundedCount;
+  batches: BoundedCount;
+  discarded: BoundedCount;
+  cronEnabled: number;
+  cronDisabled: number;
+  processes: number;
+  pauses: number;
+}
+
+/** Every page shows them: read at most once per NAV_COUNTS_TTL_MS per process, shared by the requests meanwhile. */
+export const NAV_COUNTS_TTL_MS = 10_000;
+/** A page never waits on them (they stream in), and gives up on them after this long. */
+const NAV_COUNTS_DEADLINE_MS = 2_000;
+
+let cached: { at: number; value: Promise<NavCounts> } | null = null;
+
+async function readNavCounts(db: Db, now: Date): Promise<NavCounts> {
+  const [jobs, batches, discarded, cron, processes, pauses] = await Promise.all([
+    boundedCount(db, sql`FROM good_jobs`),
+    boundedCount(db, sql`FROM good_job_batches`),
+    boundedCount(db, sql`FROM good_jobs WHERE finished_at IS NOT NULL AND error IS NOT NULL`),
+    listCronEntries(db, now),
+    listProcesses(db),
+    readPausesSetting(db),
+  ]);
+  return {
+    jobs,
+    batches,
+    discarded,
+    cronEnabled: cron.filter((e) => e.enabled !== 'disabled').length,
+    cronDisabled: cron.filter((e) => e.enabled === 'disabled').length,
+    processes: processes.processes.filter((p) => processActive(p, now, processes.hasLockType)).length,
+    pauses: pauseCount(pauses),
+  };
+}
+
+/** The counts, or null when the database cannot give them in time (the page says so elsewhere). */
+export async function navCounts(db: Db, now = new Date()): Promise<NavCounts | null> {
+  if (cached === null || now.getTime() - cached.at > NAV_COUNTS_TTL_MS) {
+    const value = readNavCounts(db, now);
+    cached = { at: now.getTime(), value };
+    // A failure is not kept: the next page asks again.
+    value.catch(() => {
+      if (cached?.value === value) cached = null;
+    });
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), NAV_COUNTS_DEADLINE_MS);
+  });
+  try {
+    return await Promise.race([cached.value.catch(() => null), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
