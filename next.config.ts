@@ -20,6 +20,8 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   serverExternalPackages: ['pg'],
   basePath: basePath(),
+  // Plain <a> links (file downloads, which next/link would try to render as pages) need the prefix too.
+  env: { NEXT_PUBLIC_BASE_PATH: basePath() ?? '' },
   distDir: process.env.NEXT_DIST_DIR || '.next',
 };
 

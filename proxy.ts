@@ -70,7 +70,10 @@ export default async function proxy(request: NextRequest) {
 
   // 3. Locales: `/`, GoodJob-style `?locale=`, unprefixed paths and unknown locales. A path that is not valid
   //    percent-encoding (`%E0%A4%A`) is nobody's page: a 404, before Next tries to decode it.
-  if (!decodable(pathname)) return withSecurityHeaders(NextResponse.rewrite(at(`/${preferred}/not-found`)), csp);
+  if (!decodable(pathname)) {
+    const pathLocale = pathname.split('/')[1];
+    return withSecurityHeaders(NextResponse.rewrite(at(`/${isLocale(pathLocale) ? pathLocale : preferred}/not-found`)), csp);
+  }
   if (!pathname.startsWith('/api/')) {
     if (pathname === '/' && !searchParams.has('locale')) return withSecurityHeaders(NextResponse.redirect(at(`/${preferred}/batches`)), csp);
     const route = routeLocale(pathname, searchParams);

@@ -58,9 +58,9 @@ test('Run now enqueues a new job repeating the last run, and the key’s page li
   await expect(page.locator(`tbody.job[data-job-id="${job.id}"]`)).toBeVisible();
 });
 
-test('an unknown cron key is a localized 404, also one that needs encoding (ru)', async ({ page }) => {
+test('an unknown or malformed cron key is a 404 in the page’s language, also one that needs encoding (ru)', async ({ page }) => {
   const m = messages('ru').ErrorPage!;
-  for (const path of ['/ru/cron/no_such_key', `/ru/cron/${encodeURIComponent('нет/такого ключа?')}`]) {
+  for (const path of ['/ru/cron/no_such_key', `/ru/cron/${encodeURIComponent('нет/такого ключа?')}`, '/ru/cron/%E0%A4%A']) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(m.notFoundTitle!);

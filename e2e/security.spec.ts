@@ -237,7 +237,8 @@ test.describe('under BASE_PATH', () => {
     const { rows } = await db.query('SELECT finished_at FROM good_jobs WHERE id = $1', [jobIds[0]]);
     expect(rows[0].finished_at).toBeNull();
 
-    await page.getByRole('link', { name: messages('ja').Nav!.jobs, exact: true }).click();
+    // The navigation's link, whose name may end with its count ("ジョブ 52").
+    await page.getByRole('navigation', { name: messages('ja').Nav!.main }).getByRole('link', { name: new RegExp(`^${messages('ja').Nav!.jobs!}( |$)`) }).click();
     await expect(page).toHaveURL(`${base}/good_job/ja/jobs`);
     await page.locator(`tbody[data-job-id="${jobIds[1]}"] a.job-class`).click();
     await expect(page).toHaveURL(`${base}/good_job/ja/jobs/${jobIds[1]}`);

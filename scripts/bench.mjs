@@ -60,6 +60,8 @@ const pages = [
   ['jobs search by UUID', `/en/jobs?q=${job.id}`],
   ['jobs search by text', '/en/jobs?q=ReportJob'],
   ['job page', `/en/jobs/${job.id}`],
+  ['cron', '/en/cron'],
+  ['pauses', '/en/pauses'],
 ];
 
 ensureBuild();
@@ -172,6 +174,29 @@ async function overload(path) {
     nextRequest: { status: next.status, ms: performance.now() - started },
   };
 }
+// Export: the big batch streamed as NDJSON (serialized_params included): rows per second, the server's RSS meanwhile.
+async function exportRun(path) {
+  const started = performance.now();
+  const res = await fetch(base + path);
+  const reader = res.body.getReader();
+  let rows = 0;
+  let rssMaxBytes = 0;
+  let sampledAt = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    for (const byte of value) if (byte === 10) rows += 1;
+    if (performance.now() - sampledAt > 100) {
+      sampledAt = performance.now();
+      rssMaxBytes = Math.max(rssMaxBytes, rssOf('VmRSS'));
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { path, status: res.status, rows, seconds, rowsPerSecond: rows / seconds, rssMaxBytes };
+}
+const exported = await exportRun(`/api/batches/${scale.bigBatchId}/jobs.ndjson`);
+console.log(`export: ${JSON.stringify(exported)}`);
+
 const overloaded = await overload('/en/jobs');
 console.log(`overload: ${JSON.stringify(overloaded)}`);
 
@@ -214,6 +239,7 @@ const summary = {
   retryRoundTrip: { p50: roundTrips[Math.floor(roundTrips.length / 2)], p95: roundTrips[Math.floor(roundTrips.length * 0.95)], n: roundTrips.length },
   peakRssBytes: rss,
   overload: overloaded,
+  export: exported,
   batchPageFirstLoadJsGzipBytes: batchPageJs,
 };
 mkdirSync('bench', { recursive: true });
@@ -231,6 +257,7 @@ const md = [
   `- Retry round trip (confirm → badge, retry and discard alternating, ${summary.retryRoundTrip.n} runs): p50 ${ms(summary.retryRoundTrip.p50)} ms, p95 ${ms(summary.retryRoundTrip.p95)} ms`,
   `- Server peak RSS: ${(rss / 1048576).toFixed(0)} MB`,
   `- Overload (${overloaded.connections} connections for ${overloaded.seconds} s on ${overloaded.path}): ${Object.entries(overloaded.statuses).map(([code, n]) => `${n.toLocaleString('en')} × ${code}`).join(', ')}; ${overloaded.timeouts} client timeouts, ${overloaded.errors} errors; ${overloaded.falseUnavailable} "unavailable" logged for a healthy database; RSS right after ${(overloaded.rssAfterBytes / 1048576).toFixed(0)} MB; the next request: ${overloaded.nextRequest.status} in ${ms(overloaded.nextRequest.ms)} ms`,
+  `- Export of the ${exported.rows.toLocaleString('en')}-job batch as NDJSON: ${Math.round(exported.rowsPerSecond).toLocaleString('en')} rows/s (${exported.seconds.toFixed(1)} s), server RSS at most ${(exported.rssMaxBytes / 1048576).toFixed(0)} MB meanwhile`,
   `- Batch page first-load JavaScript: ${(batchPageJs / 1024).toFixed(1)} KB gzipped (${scripts.size} scripts)`,
   '',
 ].join('\n');

@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { JobsTable } from '@/components/jobs/jobs-table';
+import { ExportLinks } from '@/components/ui/export-links';
 import type { PauseMarking } from '@/lib/domain/settings';
 import { Pager } from '@/components/ui/pager';
 import type { StatusCounts } from '@/lib/domain/batch-state';
@@ -27,6 +28,8 @@ interface Props {
 export function BatchJobsSection({ kind, page, now, basePath, query, counts, countsEstimated, actionsEnabled, pausing }: Props) {
   const t = useTranslations('BatchPage');
   const tt = useTranslations('JobsTable');
+  const te = useTranslations('Export');
+  const batchId = basePath.split('/').pop()!;
   const title = kind === 'callback' ? t('callbackJobs') : t('batchedJobs');
   const headingId = `${kind}-jobs-title`;
   const keep = { state: query.state, inspect: query.inspect ? 'all' : null, after: query.after, before: query.before };
@@ -36,9 +39,12 @@ export function BatchJobsSection({ kind, page, now, basePath, query, counts, cou
       <div className="section-head">
         <h2 id={headingId}>{title}</h2>
         {page.rows.length > 0 ? (
-          <Link className="small-link" href={hrefWith(basePath, { ...keep, inspect: query.inspect ? null : 'all' })} scroll={false}>
-            {query.inspect ? tt('collapseAll') : tt('inspectAll')}
-          </Link>
+          <span className="section-links">
+            {kind === 'batched' ? <ExportLinks path={`/api/batches/${batchId}/jobs`} title={te('batchTitle')} /> : null}
+            <Link className="small-link" href={hrefWith(basePath, { ...keep, inspect: query.inspect ? null : 'all' })} scroll={false}>
+              {query.inspect ? tt('collapseAll') : tt('inspectAll')}
+            </Link>
+          </span>
         ) : null}
       </div>
       {kind === 'batched' ? (

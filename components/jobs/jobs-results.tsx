@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import { ExportLinks } from '@/components/ui/export-links';
 import { Pager } from '@/components/ui/pager';
 import { encodeCursor } from '@/lib/domain/cursor';
 import { jobFilterParams, type JobFilter } from '@/lib/domain/job-filter';
@@ -23,6 +24,7 @@ interface Props {
 
 export function JobsResults({ result, filter, basePath, locale, now, actionsEnabled, pausing, selectable = actionsEnabled, actionsPath = basePath }: Props) {
   const t = useTranslations('JobsPage');
+  const te = useTranslations('Export');
   if (result.kind === 'searchTimeout') {
     return (
       <p className="notice" role="alert" data-testid="search-timeout">
@@ -34,6 +36,9 @@ export function JobsResults({ result, filter, basePath, locale, now, actionsEnab
   const keep = jobFilterParams(filter);
   return (
     <section className="card" aria-label={t('title')}>
+      <p className="section-links">
+        <ExportLinks path="/api/jobs" params={keep} title={te('jobsTitle')} />
+      </p>
       <JobsTable
         jobs={result.rows}
         columns={result.columns}

@@ -1,0 +1,8 @@
+import type { NextRequest } from 'next/server';
+import { exportResponse } from '@/lib/export/respond';
+import { parseJobFilter } from '@/lib/domain/job-filter';
+
+/** Every job matching the jobs list's filters (the same parameters), as ndjson. */
+export function GET(request: NextRequest) {
+  return exportResponse({ filter: parseJobFilter(Object.fromEntries(request.nextUrl.searchParams)) }, 'ndjson');
+}
