@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { retryBatch } from '../commands/batch-commands';
+import { discardBatch } from '../commands/discard-batch';
 import { JOB_COMMANDS } from '../commands/job-commands';
 import { isReadOnly } from '../config';
 import { getDb } from '../db/client';
@@ -78,5 +79,44 @@ export async function retryBatchAction(previous: ActionState, received: FormData
   logAction(caller, { action: 'retryBatch', batchId, outcome: result.outcome });
   revalidatePath(path);
   if (result.outcome === 'done') return answer('done', t('retryBatch', { id: batchId, count: result.retried }));
+  return answer(result.outcome, t(failureMessageKey(result.outcome, 'batch')));
+}
+
+/** Discard batch: every unfinished batched job discarded, then the batch finished as GoodJob's worker would. */
+export async function discardBatchAction(previous: ActionState, received: FormData): Promise<ActionState> {
+  // A public endpoint: a request may decode to anything. Not a form → an empty one, which is answered as invalid.
+  const form = received instanceof FormData ? received : new FormData();
+  const input = batchInput.safeParse(Object.fromEntries(form));
+  const t = await getTranslations({ locale: input.success ? input.data.locale : 'en', namespace: 'ActionResult' });
+  const answer = (outcome: ActionOutcome, message: string): ActionState => ({ outcome, message, seq: nextSeq(previous) });
+  const { ok, caller } = await authorizeAction();
+  if (!ok) {
+    logAction(caller, { action: 'discardBatch', outcome: 'unauthorized' });
+    return answer('unauthorized', t('unauthorized'));
+  }
+  if (!input.success) {
+    logAction(caller, { action: 'discardBatch', outcome: 'invalid' });
+    return answer('invalid', t('invalid'));
+  }
+  const { batchId, path } = input.data;
+  if (isReadOnly()) {
+    logAction(caller, { action: 'discardBatch', batchId, outcome: 'refused' });
+    return answer('refused', t('refused'));
+  }
+  const result = await commandOrFault(() => discardBatch(getDb(), batchId));
+  if (isFault(result)) {
+    const outcome = faultOutcome(result);
+    logAction(caller, { action: 'discardBatch', batchId, outcome });
+    return answer(outcome, t(outcome));
+  }
+  if (result.outcome === 'done') {
+    logAction(caller, { action: 'discardBatch', batchId, outcome: `done: discarded ${result.discarded}, skipped ${result.skipped}` });
+    revalidatePath(path);
+    return answer('done', t('discardBatch', { id: batchId, discarded: result.discarded, skipped: result.skipped }));
+  }
+  logAction(caller, { action: 'discardBatch', batchId, outcome: result.outcome });
+  if (result.outcome === 'needs_setting') {
+    return answer('wrong_state', result.setting === 'GOOD_JOB_GLOBALID_APP' ? t('needsGlobalIdApp') : t('needsCallbackQueue', { jobClass: result.jobClass ?? '' }));
+  }
   return answer(result.outcome, t(failureMessageKey(result.outcome, 'batch')));
 }
