@@ -43,3 +43,13 @@ test('an export of an unknown or malformed batch is a 404; a filter export is CS
   expect(all.headers()['content-type']).toContain('text/csv');
   expect((await all.text()).split('\r\n')[0]).toContain('id,job_class');
 });
+
+test('the batch page’s NDJSON link carries each job’s serialized_params (ru)', async ({ page, db }) => {
+  const { batchId, jobIds } = await seedBatch(db, ['running']);
+  await page.goto(`/ru/batches/${batchId}`);
+  await expect(page.getByTestId('export-links')).toContainText(messages('ru').Export!.label!);
+  const { name, text } = await download(page, 'export-ndjson');
+  expect(name).toBe(`batch-${batchId}-jobs.ndjson`);
+  const [row] = text.trimEnd().split('\n').map((l) => JSON.parse(l));
+  expect(row).toMatchObject({ id: jobIds[0], state: 'running', batch_id: batchId, serialized_params: { job_id: jobIds[0], arguments: ['running'] } });
+});
