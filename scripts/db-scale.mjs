@@ -112,6 +112,18 @@ await step(
    FROM good_jobs j CROSS JOIN LATERAL generate_series(1, j.executions_count) AS a
    WHERE j.error IS NOT NULL`,
 );
+// Cron: 10% of the jobs outside batches (at most 100,000) are runs of 20 cron keys, each run its own cron_at (GoodJob's
+// unique (cron_key, cron_at)); and a pauses row, as GoodJob's Pauses page writes it.
+await step(
+  'cron runs',
+  `WITH picked AS (
+     SELECT id, row_number() OVER (ORDER BY created_at, id) AS n FROM good_jobs
+     WHERE batch_id IS NULL AND batch_callback_id IS NULL ORDER BY created_at, id LIMIT LEAST($1::int / 10, 100000))
+   UPDATE good_jobs g SET cron_key = 'scale_cron_' || (p.n % 20), cron_at = g.created_at + p.n * interval '1 microsecond'
+   FROM picked p WHERE g.id = p.id`,
+  [JOBS],
+);
+await step('pauses', `INSERT INTO good_job_settings (id, created_at, updated_at, key, value) VALUES (gen_random_uuid(), now(), now(), 'pauses', '{"labels": [], "queues": ["elephants"], "job_classes": []}') ON CONFLICT (key) DO NOTHING`);
 await step('marker', `INSERT INTO good_job_settings (id, created_at, updated_at, key, value) VALUES (gen_random_uuid(), now(), now(), $1, $2)`, [
   SCALE_MARKER,
   JSON.stringify({ jobs: JOBS, batches: BATCHES, bigBatch: BIG, bigBatchId: BIG_BATCH_ID }),

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { activeJobTimeLike } from '../domain/time';
+import { newestRunSql } from '../queries/cron';
 import { notifyQueued } from './job-commands';
 
 export type RunCronOutcome = { outcome: 'done'; jobId: string } | { outcome: 'not_found' };
@@ -32,9 +33,8 @@ export function freshParams(last: Record<string, unknown>, jobId: string, now: s
 export async function runCronNow(db: Db, cronKey: string): Promise<RunCronOutcome> {
   return db.transaction(async (tx): Promise<RunCronOutcome> => {
     const { rows } = await tx.execute<LastRun>(sql`
-      SELECT id, queue_name, priority, serialized_params, concurrency_key, job_class, labels, is_discrete,
-             (now() AT TIME ZONE 'UTC')::timestamp(6)::text AS now
-      FROM good_jobs WHERE cron_key = ${cronKey} ORDER BY cron_at DESC NULLS LAST, created_at DESC LIMIT 1`);
+      SELECT last.*, (now() AT TIME ZONE 'UTC')::timestamp(6)::text AS now
+      FROM (${newestRunSql(sql`${cronKey}`, sql`id, queue_name, priority, serialized_params, concurrency_key, job_class, labels, is_discrete`)}) last`);
     const last = rows[0];
     if (!last) return { outcome: 'not_found' };
     const jobId = randomUUID();

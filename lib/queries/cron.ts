@@ -1,8 +1,21 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { CRON_KEYS_DISABLED, CRON_KEYS_ENABLED, cronEnabledState, type CronEnabledState } from '../domain/settings';
 import { toDbTime } from '../domain/time';
+
+/**
+ * A key's newest run in GoodJob's order (`cron_at DESC NULLS LAST`), as two index probes: GoodJob's (cron_key, cron_at)
+ * index is ascending with NULLs last, so that order itself cannot be read from it and would sort every run of the key
+ * (19 ms for 5,000 runs); the newest non-null cron_at is one backward probe, and only a key without one looks at NULLs.
+ */
+export function newestRunSql(cronKey: SQL, columns: SQL): SQL {
+  return sql`SELECT * FROM (
+      (SELECT ${columns} FROM good_jobs WHERE cron_key = ${cronKey} AND cron_at IS NOT NULL ORDER BY cron_at DESC LIMIT 1)
+      UNION ALL
+      (SELECT ${columns} FROM good_jobs WHERE cron_key = ${cronKey} AND cron_at IS NULL ORDER BY created_at DESC LIMIT 1)
+    ) newest LIMIT 1`;
+}
 
 /** At most this many cron keys are listed (GoodJob apps configure a handful). */
 export const CRON_KEY_LIMIT = 200;
@@ -54,9 +67,7 @@ export async function listCronEntries(db: Db, now: Date, only: string | null = n
            last.created_at, last.scheduled_at, last.performed_at, last.finished_at, last.error,
            recent.runs::int AS "runs24h", recent.failures::int AS "failures24h"
     FROM (${keys}) k
-    CROSS JOIN LATERAL (
-      SELECT id, job_class, queue_name, priority, labels, cron_at, created_at, scheduled_at, performed_at, finished_at, error
-      FROM good_jobs WHERE cron_key = k.cron_key ORDER BY cron_at DESC NULLS LAST LIMIT 1) last
+    CROSS JOIN LATERAL (${newestRunSql(sql`k.cron_key`, sql`id, job_class, queue_name, priority, labels, cron_at, created_at, scheduled_at, performed_at, finished_at, error`)}) last
     CROSS JOIN LATERAL (
       SELECT count(*) AS runs, count(*) FILTER (WHERE error IS NOT NULL) AS failures
       FROM (SELECT error FROM good_jobs WHERE cron_key = k.cron_key AND created_at > ${since}::timestamp LIMIT ${CRON_RUN_COUNT_CAP}) r) recent
