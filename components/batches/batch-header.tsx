@@ -7,8 +7,7 @@ import { ExactTime } from '@/components/ui/relative-time';
 import { SegmentedBar } from '@/components/ui/segmented-bar';
 import { JobStatusBadge } from '../jobs/job-status-badge';
 import { BatchStateBadge } from './batch-state-badge';
-import { DiscardBatchButton } from './discard-batch-button';
-import { RetryBatchButton } from './retry-batch-button';
+import { BatchActionButton } from './batch-action-button';
 
 const TIMES = [
   ['created_at', 'created'],
@@ -45,11 +44,11 @@ export function BatchHeader({ batch, counts, estimated, locale, actionsEnabled, 
         </h1>
         <BatchStateBadge state={batchState(batch)} />
         {actionsEnabled && batch.discarded_at !== null && counts.discarded > 0 ? (
-          <RetryBatchButton batchId={batch.id} discardedJobs={counts.discarded} path={`/${locale}/batches/${batch.id}`} />
+          <BatchActionButton action="retryBatch" batchId={batch.id} jobs={counts.discarded} path={`/${locale}/batches/${batch.id}`} />
         ) : null}
         {/* An unfinished batch whose jobs are not all finished yet (or were discarded where nothing finished the batch). */}
         {actionsEnabled && batch.finished_at === null && !batch.jobs_finished_at ? (
-          <DiscardBatchButton batchId={batch.id} unfinishedJobs={progress.total - progress.finished} path={`/${locale}/batches/${batch.id}`} />
+          <BatchActionButton action="discardBatch" batchId={batch.id} jobs={progress.total - progress.finished} path={`/${locale}/batches/${batch.id}`} />
         ) : null}
       </div>
       {batch.description ? <p className="description">{batch.description}</p> : null}

@@ -11,7 +11,7 @@ import { encodeCursor } from '@/lib/domain/cursor';
 import { hrefWith } from '@/lib/domain/url';
 import type { BatchesPageData } from '@/lib/queries/batches-page';
 import { BatchStateBadge } from './batch-state-badge';
-import { RetryBatchButton } from './retry-batch-button';
+import { BatchActionButton } from './batch-action-button';
 
 const TIMES = ['created_at', 'enqueued_at', 'discarded_at', 'finished_at'] as const;
 const TIME_LABELS = { created_at: 'created', enqueued_at: 'enqueued', discarded_at: 'discarded', finished_at: 'finished' } as const;
@@ -97,7 +97,7 @@ export function BatchesTable({ data, locale, now, filter, actionsEnabled }: Prop
                     </td>
                     <td className="actions-col">
                       {actionsEnabled && b.discarded_at !== null && total.discarded > 0 ? (
-                        <RetryBatchButton batchId={b.id} discardedJobs={total.discarded} path={path} />
+                        <BatchActionButton action="retryBatch" batchId={b.id} jobs={total.discarded} path={path} />
                       ) : null}
                     </td>
                   </tr>

@@ -14,7 +14,7 @@ import { JOB_ACTIONS } from '../domain/job-state';
 import { LOCALES } from '../i18n/routing';
 import { failureMessageKey, nextSeq, type ActionOutcome, type ActionState } from './action-state';
 import { logAction } from './audit';
-import { authorizeAction } from './authorize';
+import { authorizeAction, type Caller } from './authorize';
 
 /** The page to refresh afterwards: a path of ours under a locale, nothing else. */
 const pagePath = z.string().max(300).regex(/^\/(?:en|ko|ja|ru)(?:\/[A-Za-z0-9_-]+)*$/);
@@ -50,7 +50,12 @@ export async function jobActionAction(previous: ActionState, received: FormData)
   return answer(outcome, outcome === 'done' ? t(action, { id: jobId }) : t(failureMessageKey(outcome, 'job')));
 }
 
-export async function retryBatchAction(previous: ActionState, received: FormData): Promise<ActionState> {
+type BatchGate =
+  | { refused: ActionState }
+  | { batchId: string; path: string; caller: Caller; t: Awaited<ReturnType<typeof getTranslations<'ActionResult'>>>; answer: (outcome: ActionOutcome, message: string) => ActionState };
+
+/** What a batch action checks first: a form, a caller allowed to act, a valid batch id and path, not read-only. */
+async function admitBatchAction(previous: unknown, received: unknown, action: 'retryBatch' | 'discardBatch'): Promise<BatchGate> {
   // A public endpoint: a request may decode to anything. Not a form → an empty one, which is answered as invalid.
   const form = received instanceof FormData ? received : new FormData();
   const input = batchInput.safeParse(Object.fromEntries(form));
@@ -58,18 +63,25 @@ export async function retryBatchAction(previous: ActionState, received: FormData
   const answer = (outcome: ActionOutcome, message: string): ActionState => ({ outcome, message, seq: nextSeq(previous) });
   const { ok, caller } = await authorizeAction();
   if (!ok) {
-    logAction(caller, { action: 'retryBatch', outcome: 'unauthorized' });
-    return answer('unauthorized', t('unauthorized'));
+    logAction(caller, { action, outcome: 'unauthorized' });
+    return { refused: answer('unauthorized', t('unauthorized')) };
   }
   if (!input.success) {
-    logAction(caller, { action: 'retryBatch', outcome: 'invalid' });
-    return answer('invalid', t('invalid'));
+    logAction(caller, { action, outcome: 'invalid' });
+    return { refused: answer('invalid', t('invalid')) };
   }
   const { batchId, path } = input.data;
   if (isReadOnly()) {
-    logAction(caller, { action: 'retryBatch', batchId, outcome: 'refused' });
-    return answer('refused', t('refused'));
+    logAction(caller, { action, batchId, outcome: 'refused' });
+    return { refused: answer('refused', t('refused')) };
   }
+  return { batchId, path, caller, t, answer };
+}
+
+export async function retryBatchAction(previous: ActionState, received: FormData): Promise<ActionState> {
+  const gate = await admitBatchAction(previous, received, 'retryBatch');
+  if ('refused' in gate) return gate.refused;
+  const { batchId, path, caller, t, answer } = gate;
   const result = await commandOrFault(() => retryBatch(getDb(), batchId));
   if (isFault(result)) {
     const outcome = faultOutcome(result);
@@ -84,25 +96,9 @@ export async function retryBatchAction(previous: ActionState, received: FormData
 
 /** Discard batch: every unfinished batched job discarded, then the batch finished as GoodJob's worker would. */
 export async function discardBatchAction(previous: ActionState, received: FormData): Promise<ActionState> {
-  // A public endpoint: a request may decode to anything. Not a form → an empty one, which is answered as invalid.
-  const form = received instanceof FormData ? received : new FormData();
-  const input = batchInput.safeParse(Object.fromEntries(form));
-  const t = await getTranslations({ locale: input.success ? input.data.locale : 'en', namespace: 'ActionResult' });
-  const answer = (outcome: ActionOutcome, message: string): ActionState => ({ outcome, message, seq: nextSeq(previous) });
-  const { ok, caller } = await authorizeAction();
-  if (!ok) {
-    logAction(caller, { action: 'discardBatch', outcome: 'unauthorized' });
-    return answer('unauthorized', t('unauthorized'));
-  }
-  if (!input.success) {
-    logAction(caller, { action: 'discardBatch', outcome: 'invalid' });
-    return answer('invalid', t('invalid'));
-  }
-  const { batchId, path } = input.data;
-  if (isReadOnly()) {
-    logAction(caller, { action: 'discardBatch', batchId, outcome: 'refused' });
-    return answer('refused', t('refused'));
-  }
+  const gate = await admitBatchAction(previous, received, 'discardBatch');
+  if ('refused' in gate) return gate.refused;
+  const { batchId, path, caller, t, answer } = gate;
   const result = await commandOrFault(() => discardBatch(getDb(), batchId));
   if (isFault(result)) {
     const outcome = faultOutcome(result);
