@@ -18,45 +18,49 @@ async function actAndConfirm(page: Page, scope: ReturnType<Page['locator']>, tes
 
 const setting = async (db: import('pg').Pool, key: string) => (await db.query('SELECT value FROM good_job_settings WHERE key = $1', [key])).rows[0]?.value;
 
-test('Disable and Enable a cron key write both of GoodJob’s lists (ko)', async ({ page, db }) => {
-  const m = messages('ko').Cron!;
-  await db.query(`DELETE FROM good_job_settings WHERE key IN ('cron_keys_enabled', 'cron_keys_disabled')`);
-  await page.goto('/ko/cron');
-  const row = page.locator(`tr[data-cron-key="${KEY}"]`);
-  await expect(row.getByTestId('cron-default')).toHaveText(m.enabledByDefault!);
-  const disabled = await actAndConfirm(page, row, 'cron-disable', m.disable!);
-  await expect(disabled).toContainText(KEY);
-  await expect(row.getByTestId('cron-disabled')).toHaveText(m.disabled!);
-  expect(await setting(db, 'cron_keys_disabled')).toEqual([KEY]);
-  expect(await setting(db, 'cron_keys_enabled')).toBeUndefined();
-  await actAndConfirm(page, row, 'cron-enable', m.enable!);
-  await expect(row.getByTestId('cron-enabled')).toHaveText(m.enabled!);
-  expect(await setting(db, 'cron_keys_enabled')).toEqual([KEY]);
-  expect(await setting(db, 'cron_keys_disabled')).toEqual([]);
-});
+for (const locale of ['ko', 'ja', 'ru'] as const) {
+  test(`Disable and Enable a cron key write both of GoodJob’s lists (${locale})`, async ({ page, db }) => {
+    const m = messages(locale).Cron!;
+    await db.query(`DELETE FROM good_job_settings WHERE key IN ('cron_keys_enabled', 'cron_keys_disabled')`);
+    await page.goto(`/${locale}/cron`);
+    const row = page.locator(`tr[data-cron-key="${KEY}"]`);
+    await expect(row.getByTestId('cron-default')).toHaveText(m.enabledByDefault!);
+    const disabled = await actAndConfirm(page, row, 'cron-disable', m.disable!);
+    await expect(disabled).toContainText(KEY);
+    await expect(row.getByTestId('cron-disabled')).toHaveText(m.disabled!);
+    expect(await setting(db, 'cron_keys_disabled')).toEqual([KEY]);
+    expect(await setting(db, 'cron_keys_enabled')).toBeUndefined();
+    await actAndConfirm(page, row, 'cron-enable', m.enable!);
+    await expect(row.getByTestId('cron-enabled')).toHaveText(m.enabled!);
+    expect(await setting(db, 'cron_keys_enabled')).toEqual([KEY]);
+    expect(await setting(db, 'cron_keys_disabled')).toEqual([]);
+  });
+}
 
-test('Run now enqueues a new job repeating the last run, and the key’s page lists it (ja)', async ({ page, db }) => {
-  const m = messages('ja');
-  const { rows: before } = await db.query(`SELECT id, serialized_params FROM good_jobs WHERE cron_key = $1 ORDER BY cron_at DESC NULLS LAST LIMIT 1`, [KEY]);
-  await page.goto(`/ja/cron/${KEY}`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(KEY);
-  const dialogQuestion = page.getByRole('dialog').locator('p');
-  await page.getByTestId('cron-run-now').first().click();
-  await expect(dialogQuestion).toContainText('ExampleJob');
-  await page.getByRole('dialog').getByRole('button', { name: m.Cron!.runNow!, exact: true }).click();
-  const toast = page.getByTestId('action-result').locator('.toast span');
-  await expect(toast).toContainText(KEY);
-  const { rows } = await db.query(`SELECT id, cron_at, created_at, serialized_params, performed_at FROM good_jobs WHERE cron_key = $1 ORDER BY cron_at DESC NULLS LAST LIMIT 1`, [KEY]);
-  const job = rows[0];
-  expect(job.id).not.toBe(before[0].id);
-  await expect(toast).toContainText(job.id);
-  expect(job.cron_at).toBe(job.created_at);
-  expect(job.performed_at).toBeNull();
-  expect(job.serialized_params.arguments).toEqual(before[0].serialized_params.arguments);
-  expect(job.serialized_params.job_id).toBe(job.id);
-  await page.reload();
-  await expect(page.locator(`tbody.job[data-job-id="${job.id}"]`)).toBeVisible();
-});
+for (const locale of ['ja', 'ko', 'ru'] as const) {
+  test(`Run now enqueues a new job repeating the last run, and the key’s page lists it (${locale})`, async ({ page, db }) => {
+    const m = messages(locale);
+    const { rows: before } = await db.query(`SELECT id, serialized_params FROM good_jobs WHERE cron_key = $1 ORDER BY cron_at DESC NULLS LAST LIMIT 1`, [KEY]);
+    await page.goto(`/${locale}/cron/${KEY}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(KEY);
+    const dialogQuestion = page.getByRole('dialog').locator('p');
+    await page.getByTestId('cron-run-now').first().click();
+    await expect(dialogQuestion).toContainText('ExampleJob');
+    await page.getByRole('dialog').getByRole('button', { name: m.Cron!.runNow!, exact: true }).click();
+    const toast = page.getByTestId('action-result').locator('.toast span');
+    await expect(toast).toContainText(KEY);
+    const { rows } = await db.query(`SELECT id, cron_at, created_at, serialized_params, performed_at FROM good_jobs WHERE cron_key = $1 ORDER BY cron_at DESC NULLS LAST LIMIT 1`, [KEY]);
+    const job = rows[0];
+    expect(job.id).not.toBe(before[0].id);
+    await expect(toast).toContainText(job.id);
+    expect(job.cron_at).toBe(job.created_at);
+    expect(job.performed_at).toBeNull();
+    expect(job.serialized_params.arguments).toEqual(before[0].serialized_params.arguments);
+    expect(job.serialized_params.job_id).toBe(job.id);
+    await page.reload();
+    await expect(page.locator(`tbody.job[data-job-id="${job.id}"]`)).toBeVisible();
+  });
+}
 
 test('an unknown or malformed cron key is a 404 in the page’s language, also one that needs encoding (ru)', async ({ page }) => {
   const m = messages('ru').ErrorPage!;
@@ -67,27 +71,29 @@ test('an unknown or malformed cron key is a 404 in the page’s language, also o
   }
 });
 
-test('Pause a label and Resume it, as GoodJob’s Setting leaves the JSON (ru)', async ({ page, db }) => {
-  const m = messages('ru').Pauses!;
-  const label = `frozen-${Date.now()}`;
-  await page.goto('/ru/pauses');
-  await expect(page.getByTestId('pauses-mode')).toHaveText(m.modeUnknown!);
-  await page.getByTestId('pause-kind').selectOption('label');
-  await page.getByTestId('pause-value').fill(label);
-  await page.getByTestId('pause-submit').click();
-  await expect(page.getByTestId('action-result').locator('.toast span')).toContainText(label);
-  const entry = page.getByTestId('paused-label').locator(`li[data-paused-value="${label}"]`);
-  await expect(entry).toBeVisible();
-  const paused = await setting(db, 'pauses');
-  expect(paused.labels).toContain(label);
-  expect(paused.queues).toContain('backlog');
-  expect(Object.keys(paused).sort()).toEqual(['job_classes', 'labels', 'queues']);
-  await actAndConfirm(page, entry, 'pause-resume', m.resume!);
-  await expect(entry).toHaveCount(0);
-  const resumed = await setting(db, 'pauses');
-  expect(resumed.labels).not.toContain(label);
-  expect(resumed.queues).toContain('backlog');
-});
+for (const locale of ['ru', 'ko', 'ja'] as const) {
+  test(`Pause a label and Resume it, as GoodJob’s Setting leaves the JSON (${locale})`, async ({ page, db }) => {
+    const m = messages(locale).Pauses!;
+    const label = `frozen-${locale}-${Date.now()}`;
+    await page.goto(`/${locale}/pauses`);
+    await expect(page.getByTestId('pauses-mode')).toHaveText(m.modeUnknown!);
+    await page.getByTestId('pause-kind').selectOption('label');
+    await page.getByTestId('pause-value').fill(label);
+    await page.getByTestId('pause-submit').click();
+    await expect(page.getByTestId('action-result').locator('.toast span')).toContainText(label);
+    const entry = page.getByTestId('paused-label').locator(`li[data-paused-value="${label}"]`);
+    await expect(entry).toBeVisible();
+    const paused = await setting(db, 'pauses');
+    expect(paused.labels).toContain(label);
+    expect(paused.queues).toContain('backlog');
+    expect(Object.keys(paused).sort()).toEqual(['job_classes', 'labels', 'queues']);
+    await actAndConfirm(page, entry, 'pause-resume', m.resume!);
+    await expect(entry).toHaveCount(0);
+    const resumed = await setting(db, 'pauses');
+    expect(resumed.labels).not.toContain(label);
+    expect(resumed.queues).toContain('backlog');
+  });
+}
 
 test('a waiting job of a paused queue carries the Paused marker, the paused filter finds it, and it can still be discarded (ko)', async ({ page, db }) => {
   const m = messages('ko');
