@@ -51,3 +51,13 @@ test('an Inspect section opened by the browser, not a click, loads its JSON (ko)
   await inspect.evaluate((details) => ((details as HTMLDetailsElement).open = true));
   await expect(inspect.locator('pre')).toContainText(`"job_id": "${jobIds[0]}"`);
 });
+
+test('the jobs list filters by error class (the text before the first ": ") and says so (ko)', async ({ page, db }) => {
+  const { jobIds } = await seedBatch(db, ['discarded', 'discarded']);
+  const cls = `Scratch${Date.now()}Error`;
+  await db.query(`UPDATE good_jobs SET error = $2 || ': boom: again' WHERE id = $1`, [jobIds[0], cls]);
+  await page.goto(`/ko/jobs?error_class=${cls}`);
+  await expect(page.getByTestId('extra-filters')).toContainText(cls);
+  await expect(page.locator('[data-testid="jobs"] tbody.job')).toHaveCount(1);
+  await expect(page.locator(`tbody.job[data-job-id="${jobIds[0]}"] .error-line`)).toHaveText(`${cls}: boom: again`);
+});

@@ -4,9 +4,41 @@ import { isEmptyFilter, jobFilterParams, jobOrder, parseJobFilter } from './job-
 
 describe('parseJobFilter', () => {
   it('reads GoodJob-style parameters and drops what it does not know', () => {
-    const f = parseJobFilter({ state: 'discarded', queue: ' mice ', job_class: 'ExampleJob', label: 'dead', q: 'boom', cron_key: 'nightly', paused: '1', other: 'x' });
-    expect(f).toEqual({ state: 'discarded', queue: 'mice', jobClass: 'ExampleJob', label: 'dead', search: 'boom', cronKey: 'nightly', paused: true });
-    expect(jobFilterParams(f)).toEqual({ state: 'discarded', queue: 'mice', job_class: 'ExampleJob', label: 'dead', q: 'boom', cron_key: 'nightly', paused: '1' });
+    const f = parseJobFilter({
+      state: 'discarded',
+      queue: ' mice ',
+      job_class: 'ExampleJob',
+      label: 'dead',
+      q: 'boom',
+      cron_key: 'nightly',
+      paused: '1',
+      error_class: 'ExampleJob::DeadError',
+      finished_since: '2026-12-02T09:00:00+09:00',
+      other: 'x',
+    });
+    expect(f).toEqual({
+      state: 'discarded',
+      queue: 'mice',
+      jobClass: 'ExampleJob',
+      label: 'dead',
+      search: 'boom',
+      cronKey: 'nightly',
+      paused: true,
+      errorClass: 'ExampleJob::DeadError',
+      finishedSince: '2026-12-02T00:00:00.000Z',
+    });
+    expect(jobFilterParams(f)).toEqual({
+      state: 'discarded',
+      queue: 'mice',
+      job_class: 'ExampleJob',
+      label: 'dead',
+      q: 'boom',
+      cron_key: 'nightly',
+      paused: '1',
+      error_class: 'ExampleJob::DeadError',
+      finished_since: '2026-12-02T00:00:00.000Z',
+    });
+    for (const bad of ['yesterday', '2026-12-02', '2026-13-02T00:00:00Z', '2026-12-02T00:00:00']) expect(parseJobFilter({ finished_since: bad }).finishedSince, bad).toBeNull();
     expect(parseJobFilter({ paused: 'yes' }).paused).toBeNull();
   });
   it('ignores unknown states, empty values, and cuts very long values', () => {

@@ -12,9 +12,13 @@ export interface JobFilter {
   cronKey: string | null;
   /** Only jobs waiting behind a pause (their queue, class or a label is paused). */
   paused: true | null;
+  /** The exception class of the job's error (lib/domain/error-class.ts), as the Discard Cleaner groups them. */
+  errorClass: string | null;
+  /** Finished at or after this moment (ISO 8601), for the Cleaner's time windows. */
+  finishedSince: string | null;
 }
 
-export const EMPTY_JOB_FILTER: JobFilter = { state: null, queue: null, jobClass: null, label: null, search: null, cronKey: null, paused: null };
+export const EMPTY_JOB_FILTER: JobFilter = { state: null, queue: null, jobClass: null, label: null, search: null, cronKey: null, paused: null, errorClass: null, finishedSince: null };
 
 /** Names and labels are at most this long in the URL (GoodJob's own are far shorter). */
 const MAX_VALUE = 1024;
@@ -23,6 +27,13 @@ const text = (value: string | string[] | undefined) => {
   const v = firstParam(value)?.trim();
   return v ? v.slice(0, MAX_VALUE) : null;
 };
+
+/** An ISO 8601 moment with a zone (`2026-12-02T08:00:00Z`), normalised; anything else is no filter. */
+function isoMoment(value: string | undefined): string | null {
+  if (!value || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/.test(value)) return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
 
 export function parseJobFilter(query: Record<string, string | string[] | undefined>): JobFilter {
   const state = firstParam(query.state);
@@ -34,12 +45,14 @@ export function parseJobFilter(query: Record<string, string | string[] | undefin
     search: text(query.q),
     cronKey: text(query.cron_key),
     paused: firstParam(query.paused) === '1' ? true : null,
+    errorClass: text(query.error_class),
+    finishedSince: isoMoment(firstParam(query.finished_since)),
   };
 }
 
 /** The filter as URL parameters (GoodJob's names), for links that keep it. */
 export function jobFilterParams(filter: JobFilter): Record<string, string | null> {
-  return { state: filter.state, queue: filter.queue, job_class: filter.jobClass, label: filter.label, q: filter.search, cron_key: filter.cronKey, paused: filter.paused ? '1' : null };
+  return { state: filter.state, queue: filter.queue, job_class: filter.jobClass, label: filter.label, q: filter.search, cron_key: filter.cronKey, paused: filter.paused ? '1' : null, error_class: filter.errorClass, finished_since: filter.finishedSince };
 }
 
 export function isEmptyFilter(filter: JobFilter): boolean {

@@ -60,6 +60,9 @@ export function jobFilterSqlWithoutState(filter: JobFilter): SQL | undefined {
     filter.search !== null ? sql`${SEARCH_DOCUMENT} @@ websearch_to_tsquery('english', ${filter.search})` : undefined,
     filter.cronKey !== null ? eq(goodJobs.cron_key, filter.cronKey) : undefined,
     filter.paused ? PAUSED_SQL : undefined,
+    // The same rule as lib/domain/error-class.ts: the text before the first ": ".
+    filter.errorClass !== null ? sql`${goodJobs.error} IS NOT NULL AND split_part(${goodJobs.error}, ': ', 1) = ${filter.errorClass}` : undefined,
+    filter.finishedSince !== null ? sql`${goodJobs.finished_at} >= ${toDbTime(new Date(filter.finishedSince))}::timestamp` : undefined,
   );
 }
 
