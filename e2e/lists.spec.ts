@@ -61,3 +61,21 @@ test('the jobs list filters by error class (the text before the first ": ") and 
   await expect(page.locator('[data-testid="jobs"] tbody.job')).toHaveCount(1);
   await expect(page.locator(`tbody.job[data-job-id="${jobIds[0]}"] .error-line`)).toHaveText(`${cls}: boom: again`);
 });
+
+test('a batch’s errors are summed up by class, each linking to its jobs (ja)', async ({ page }) => {
+  // GoodJob's own discarded batch: six failed executions of ExampleJob::DeadError, one ExampleJob::ExpectedError.
+  const batchId = '763b0473-5c02-4228-b2ee-f7ea084bdfaf';
+  await page.goto(`/ja/batches/${batchId}`);
+  const summary = page.getByTestId('error-summary');
+  await expect(summary.getByRole('heading', { level: 2 })).toHaveText(messages('ja').BatchPage!.errorSummary!);
+  const dead = summary.locator('tr[data-error-class="ExampleJob::DeadError"]');
+  await expect(dead.locator('td.num')).toHaveText('6');
+  await expect(summary.locator('tbody tr').first()).toHaveAttribute('data-error-class', 'ExampleJob::DeadError');
+  await dead.getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`batch_id=${batchId}`));
+  await expect(page.getByTestId('extra-filters')).toContainText(batchId);
+  const rows = page.locator('[data-testid="jobs"] tbody.job');
+  await expect(rows.first()).toBeVisible();
+  for (const line of await rows.locator('.error-line').allTextContents()) expect(line.startsWith('ExampleJob::DeadError')).toBe(true);
+  for (const link of await rows.locator('.batch-ref').allTextContents()) expect(link).toContain(batchId.slice(0, 8));
+});

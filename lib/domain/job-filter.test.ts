@@ -14,6 +14,7 @@ describe('parseJobFilter', () => {
       paused: '1',
       error_class: 'ExampleJob::DeadError',
       finished_since: '2026-12-02T09:00:00+09:00',
+      batch_id: '763B0473-5C02-4228-B2EE-F7EA084BDFAF',
       other: 'x',
     });
     expect(f).toEqual({
@@ -26,6 +27,7 @@ describe('parseJobFilter', () => {
       paused: true,
       errorClass: 'ExampleJob::DeadError',
       finishedSince: '2026-12-02T00:00:00.000Z',
+      batchId: '763b0473-5c02-4228-b2ee-f7ea084bdfaf',
     });
     expect(jobFilterParams(f)).toEqual({
       state: 'discarded',
@@ -37,7 +39,9 @@ describe('parseJobFilter', () => {
       paused: '1',
       error_class: 'ExampleJob::DeadError',
       finished_since: '2026-12-02T00:00:00.000Z',
+      batch_id: '763b0473-5c02-4228-b2ee-f7ea084bdfaf',
     });
+    expect(parseJobFilter({ batch_id: 'not-a-uuid' }).batchId).toBeNull();
     for (const bad of ['yesterday', '2026-12-02', '2026-13-02T00:00:00Z', '2026-12-02T00:00:00']) expect(parseJobFilter({ finished_since: bad }).finishedSince, bad).toBeNull();
     expect(parseJobFilter({ paused: 'yes' }).paused).toBeNull();
   });

@@ -1,5 +1,6 @@
 // The jobs list's filters, as they live in the URL. Pure: the SQL is lib/queries/job-filter-sql.ts.
 import { JOB_STATUSES, type JobStatus } from './job-state';
+import { parseUuid } from './ids';
 import { firstParam } from './url';
 
 export interface JobFilter {
@@ -16,9 +17,11 @@ export interface JobFilter {
   errorClass: string | null;
   /** Finished at or after this moment (ISO 8601), for the Cleaner's time windows. */
   finishedSince: string | null;
+  /** The batch's own jobs (batch_id): the batch error summary links here. */
+  batchId: string | null;
 }
 
-export const EMPTY_JOB_FILTER: JobFilter = { state: null, queue: null, jobClass: null, label: null, search: null, cronKey: null, paused: null, errorClass: null, finishedSince: null };
+export const EMPTY_JOB_FILTER: JobFilter = { state: null, queue: null, jobClass: null, label: null, search: null, cronKey: null, paused: null, errorClass: null, finishedSince: null, batchId: null };
 
 /** Names and labels are at most this long in the URL (GoodJob's own are far shorter). */
 const MAX_VALUE = 1024;
@@ -47,12 +50,13 @@ export function parseJobFilter(query: Record<string, string | string[] | undefin
     paused: firstParam(query.paused) === '1' ? true : null,
     errorClass: text(query.error_class),
     finishedSince: isoMoment(firstParam(query.finished_since)),
+    batchId: parseUuid(firstParam(query.batch_id) ?? ''),
   };
 }
 
 /** The filter as URL parameters (GoodJob's names), for links that keep it. */
 export function jobFilterParams(filter: JobFilter): Record<string, string | null> {
-  return { state: filter.state, queue: filter.queue, job_class: filter.jobClass, label: filter.label, q: filter.search, cron_key: filter.cronKey, paused: filter.paused ? '1' : null, error_class: filter.errorClass, finished_since: filter.finishedSince };
+  return { state: filter.state, queue: filter.queue, job_class: filter.jobClass, label: filter.label, q: filter.search, cron_key: filter.cronKey, paused: filter.paused ? '1' : null, error_class: filter.errorClass, finished_since: filter.finishedSince, batch_id: filter.batchId };
 }
 
 export function isEmptyFilter(filter: JobFilter): boolean {

@@ -62,6 +62,7 @@ export function jobFilterSqlWithoutState(filter: JobFilter): SQL | undefined {
     filter.paused ? PAUSED_SQL : undefined,
     // The same rule as lib/domain/error-class.ts: the text before the first ": ".
     filter.errorClass !== null ? sql`${goodJobs.error} IS NOT NULL AND split_part(${goodJobs.error}, ': ', 1) = ${filter.errorClass}` : undefined,
+    filter.batchId !== null ? eq(goodJobs.batch_id, filter.batchId) : undefined,
     filter.finishedSince !== null ? sql`${goodJobs.finished_at} >= ${toDbTime(new Date(filter.finishedSince))}::timestamp` : undefined,
   );
 }

@@ -5,6 +5,9 @@ import { BatchAttributes } from '@/components/batches/batch-attributes';
 import { BatchHeader } from '@/components/batches/batch-header';
 import { BatchJobsSection } from '@/components/batches/batch-jobs-section';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
+import { Suspense } from 'react';
+import { BatchErrorSummaryStreamed } from '@/components/batches/batch-error-summary';
+import { batchErrorSummary } from '@/lib/queries/batch-errors';
 import { isReadOnly, pausesMode } from '@/lib/config';
 import { pauseMarking } from '@/lib/domain/settings';
 import { getDb } from '@/lib/db/client';
@@ -54,6 +57,10 @@ export default async function BatchPage({ params, searchParams }: Props) {
   return (
     <>
       <BatchHeader batch={data.batch} counts={data.counts} estimated={data.countsEstimated} locale={locale} actionsEnabled={actionsEnabled} now={now} />
+      {/* Streamed after the first paint: a big batch's executions are read from a bounded sample. */}
+      <Suspense fallback={null}>
+        <BatchErrorSummaryStreamed summary={batchErrorSummary(getDb(), batchId).catch(() => null)} batchId={batchId} locale={locale} now={now} />
+      </Suspense>
       <BatchAttributes batch={data.batch} columns={data.batchColumns} />
       {(['callback', 'batched'] as const).map((kind) => (
         <BatchJobsSection

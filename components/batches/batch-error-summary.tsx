@@ -1,0 +1,66 @@
+import { useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { hrefWith } from '@/lib/domain/url';
+import { clip } from '@/lib/domain/format';
+import { CLASS_CHARS, ERROR_SUMMARY_SAMPLE, type ErrorSummary } from '@/lib/queries/batch-errors';
+
+/** The batch's failed executions by exception class: count, first and last seen, the latest message, its jobs. */
+export function BatchErrorSummary({ summary, batchId, locale, now }: { summary: ErrorSummary; batchId: string; locale: string; now: Date }) {
+  const t = useTranslations('BatchPage');
+  if (summary.groups.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="errors-title" data-testid="error-summary">
+      <div className="section-head">
+        <h2 id="errors-title">{t('errorSummary')}</h2>
+        {summary.sampled ? <span className="muted small-link">{t('errorSummarySampled', { count: ERROR_SUMMARY_SAMPLE })}</span> : null}
+      </div>
+      <div className="table-wrap">
+        <table className="error-summary">
+          <thead>
+            <tr>
+              <th scope="col">{t('errorClass')}</th>
+              <th scope="col" className="num">
+                {t('errorCount')}
+              </th>
+              <th scope="col">{t('firstSeen')}</th>
+              <th scope="col">{t('lastSeen')}</th>
+              <th scope="col">{t('sampleMessage')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.groups.map((g) => (
+              <tr key={g.error_class} data-error-class={g.error_class}>
+                <th scope="row" className="mono">
+                  {g.error_class.length <= CLASS_CHARS ? (
+                    <Link href={hrefWith(`/${locale}/jobs`, { batch_id: batchId, error_class: g.error_class })} title={t('errorJobs')} prefetch={false}>
+                      {g.error_class}
+                    </Link>
+                  ) : (
+                    clip(g.error_class, CLASS_CHARS)
+                  )}
+                </th>
+                <td className="num">{summary.sampled ? `≈${g.count}` : g.count}</td>
+                <td className="time-cell">
+                  <RelativeTime value={g.first_seen} now={now} />
+                </td>
+                <td className="time-cell">
+                  <RelativeTime value={g.last_seen} now={now} />
+                </td>
+                <td>
+                  <code className="error-line">{g.sample}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** The same, once its read (apart from the page's first paint) has arrived; nothing when it failed. */
+export async function BatchErrorSummaryStreamed({ summary, ...rest }: { summary: Promise<ErrorSummary | null>; batchId: string; locale: string; now: Date }) {
+  const loaded = await summary;
+  return loaded ? <BatchErrorSummary summary={loaded} {...rest} /> : null;
+}

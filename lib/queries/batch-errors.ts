@@ -1,0 +1,49 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+
+/** How many of a batch's jobs the error summary reads (good_job_executions has no batch_id: one probe per job). */
+export const ERROR_SUMMARY_SAMPLE = 5_000;
+/**
+ * A class longer than this is no class name (an error text without ": "): it is shown cut, and not linked to a filter
+ * (the filter needs the whole text, and a link that long is refused by servers).
+ */
+export const CLASS_CHARS = 200;
+/** Groups shown, largest first. */
+const GROUPS = 20;
+
+export type ErrorGroup = {
+  error_class: string;
+  /** Failed executions of this class. */
+  count: number;
+  first_seen: string;
+  last_seen: string;
+  /** The newest message of the class, cut to 500 characters. */
+  sample: string;
+};
+
+export interface ErrorSummary {
+  groups: ErrorGroup[];
+  /** The batch has more jobs than the sample: the counts are of the sample (≈). */
+  sampled: boolean;
+}
+
+/**
+ * A batch's failed executions grouped by exception class (the error text before the first ": ", as
+ * lib/domain/error-class.ts), over at most ERROR_SUMMARY_SAMPLE of its jobs, through the batch_id and active_job_id indexes.
+ */
+export async function batchErrorSummary(db: Db, batchId: string, sample = ERROR_SUMMARY_SAMPLE): Promise<ErrorSummary> {
+  const { rows } = await db.execute<ErrorGroup & { sampled: boolean }>(sql`
+    WITH jobs AS MATERIALIZED (SELECT active_job_id FROM good_jobs WHERE batch_id = ${batchId} LIMIT ${sample + 1}),
+         sampled AS (SELECT count(*) > ${sample} AS sampled FROM jobs)
+    SELECT left(split_part(e.error, ': ', 1), ${CLASS_CHARS + 1}) AS error_class, count(*)::int AS count,
+           min(e.created_at)::text AS first_seen, max(e.created_at)::text AS last_seen,
+           (array_agg(left(e.error, 500) ORDER BY e.created_at DESC))[1] AS sample,
+           (SELECT sampled FROM sampled) AS sampled
+    FROM (SELECT active_job_id FROM jobs LIMIT ${sample}) j
+    JOIN good_job_executions e ON e.active_job_id = j.active_job_id
+    WHERE e.error IS NOT NULL
+    GROUP BY split_part(e.error, ': ', 1) ORDER BY count(*) DESC, 1 LIMIT ${GROUPS}`);
+  const sampled = rows[0]?.sampled ?? false;
+  return { groups: rows.map((r) => ({ error_class: r.error_class, count: r.count, first_seen: r.first_seen, last_seen: r.last_seen, sample: r.sample })), sampled };
+}
