@@ -13,6 +13,7 @@ import { JobStateTabs } from './job-state-tabs';
 
 interface Props {
   kind: 'callback' | 'batched';
+  batchId: string;
   page: JobPage;
   now: Date;
   /** The batch page's path and its current query, for links that change one thing and keep the rest. */
@@ -25,11 +26,10 @@ interface Props {
   actionsEnabled: boolean;
 }
 
-export function BatchJobsSection({ kind, page, now, basePath, query, counts, countsEstimated, actionsEnabled, pausing }: Props) {
+export function BatchJobsSection({ kind, batchId, page, now, basePath, query, counts, countsEstimated, actionsEnabled, pausing }: Props) {
   const t = useTranslations('BatchPage');
   const tt = useTranslations('JobsTable');
   const te = useTranslations('Export');
-  const batchId = basePath.split('/').pop()!;
   const title = kind === 'callback' ? t('callbackJobs') : t('batchedJobs');
   const headingId = `${kind}-jobs-title`;
   const keep = { state: query.state, inspect: query.inspect ? 'all' : null, after: query.after, before: query.before };

@@ -5,16 +5,15 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { runBulk } from '../commands/bulk-run';
 import { JOB_COMMANDS } from '../commands/job-commands';
-import { isReadOnly } from '../config';
 import { getDb } from '../db/client';
 import { commandOrFault, faultOutcome, isFault } from '../db/load';
 import { parseJobFilter } from '../domain/job-filter';
 import { parseUuid } from '../domain/ids';
 import { LOCALES } from '../i18n/routing';
 import { selectJobIds } from '../queries/jobs';
-import { nextSeq, type ActionState } from './action-state';
+import type { ActionState } from './action-state';
+import { admitAction } from './admit';
 import { logAction } from './audit';
-import { authorizeAction } from './authorize';
 import { BULK_ACTIONS, BULK_CAP } from './bulk-limits';
 
 const input = z.object({
@@ -26,25 +25,10 @@ const input = z.object({
 
 /** Retry / discard / reschedule / destroy many jobs: each job in its own transaction, with GoodJob's locks. */
 export async function bulkJobAction(previous: ActionState, received: FormData): Promise<ActionState> {
-  // A public endpoint: a request may decode to anything. Not a form → an empty one, which is answered as invalid.
-  const form = received instanceof FormData ? received : new FormData();
-  const parsed = input.safeParse({ action: form.get('action'), scope: form.get('scope'), locale: form.get('locale'), path: form.get('path') });
-  const t = await getTranslations({ locale: parsed.success ? parsed.data.locale : 'en', namespace: 'ActionResult' });
-  const answer = (outcome: ActionState['outcome'], message: string): ActionState => ({ outcome, message, seq: nextSeq(previous) });
-  const { ok, caller } = await authorizeAction();
-  if (!ok) {
-    logAction(caller, { action: `bulk:${String(form.get('action') ?? 'unknown')}`, outcome: 'unauthorized' });
-    return answer('unauthorized', t('unauthorized'));
-  }
-  if (!parsed.success) {
-    logAction(caller, { action: `bulk:${String(form.get('action') ?? 'unknown')}`, outcome: 'invalid' });
-    return answer('invalid', t('invalid'));
-  }
-  const { action, scope, locale, path } = parsed.data;
-  if (isReadOnly()) {
-    logAction(caller, { action: `bulk:${action}`, outcome: 'refused' });
-    return answer('refused', t('refused'));
-  }
+  const gate = await admitAction(previous, received, input, { name: (action) => `bulk:${action ?? 'unknown'}` });
+  if ('refused' in gate) return gate.refused;
+  const { form, caller, t, answer } = gate;
+  const { action, scope, locale, path } = gate.input;
   const filter = parseJobFilter(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>);
   const result = await commandOrFault(async () => {
     const db = getDb();

@@ -1,18 +1,16 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { runCronNow } from '../commands/cron-commands';
 import { disableCronKey, enableCronKey, pause, unpause } from '../commands/setting-commands';
-import { isReadOnly } from '../config';
 import { getDb } from '../db/client';
 import { commandOrFault, faultOutcome, isFault } from '../db/load';
 import { CRON_KEYS_DISABLED, CRON_KEYS_ENABLED, PAUSE_KINDS, PAUSES } from '../domain/settings';
 import { LOCALES, type Locale } from '../i18n/routing';
-import { nextSeq, type ActionOutcome, type ActionState } from './action-state';
+import type { ActionState } from './action-state';
+import { admitAction } from './admit';
 import { logAction } from './audit';
-import { authorizeAction, type Caller } from './authorize';
 
 /** Names are GoodJob's own (queue, class, label, cron key): any text but blank, at most 1 KB, as the filters take. */
 const name = z.string().max(1024).refine((v) => v.trim().length > 0);
@@ -20,36 +18,11 @@ const locale = z.enum(LOCALES);
 const cronInput = z.object({ action: z.enum(['cronEnable', 'cronDisable', 'cronRunNow']), cronKey: name, locale });
 const pauseInput = z.object({ action: z.enum(['pause', 'resume']), kind: z.enum(PAUSE_KINDS), value: name, locale });
 
-type Gate<T> =
-  | { refused: ActionState }
-  | { input: T; caller: Caller; t: Awaited<ReturnType<typeof translations>>; answer: (outcome: ActionOutcome, message: string) => ActionState };
-
-const translations = (loc: Locale) => getTranslations({ locale: loc, namespace: 'ActionResult' });
-
-/** What every settings action checks first: a form, a caller allowed to act, valid input, not read-only. */
-async function admit<T extends { action: string; locale: Locale }>(previous: unknown, received: unknown, schema: z.ZodType<T>): Promise<Gate<T>> {
-  // A public endpoint: a request may decode to anything. Not a form → an empty one, which is answered as invalid.
-  const form = received instanceof FormData ? received : new FormData();
-  const parsed = schema.safeParse(Object.fromEntries(form));
-  const t = await translations(parsed.success ? parsed.data.locale : 'en');
-  const answer = (outcome: ActionOutcome, message: string): ActionState => ({ outcome, message, seq: nextSeq(previous) });
-  const { ok, caller } = await authorizeAction();
-  const action = parsed.success ? parsed.data.action : String(form.get('action') ?? 'setting');
-  const refuse = (outcome: 'unauthorized' | 'invalid' | 'refused') => {
-    logAction(caller, { action, outcome });
-    return { refused: answer(outcome, t(outcome)) };
-  };
-  if (!ok) return refuse('unauthorized');
-  if (!parsed.success) return refuse('invalid');
-  if (isReadOnly()) return refuse('refused');
-  return { input: parsed.data, caller, t, answer };
-}
-
 /** A setting changes what every page shows (pause markers, cron states): the locale's pages are refreshed. */
 const refresh = (loc: Locale) => revalidatePath(`/${loc}`, 'layout');
 
 export async function cronAction(previous: ActionState, received: FormData): Promise<ActionState> {
-  const gate = await admit(previous, received, cronInput);
+  const gate = await admitAction(previous, received, cronInput, { name: (action) => action ?? 'setting' });
   if ('refused' in gate) return gate.refused;
   const { input, caller, t, answer } = gate;
   const { action, cronKey } = input;
@@ -74,7 +47,7 @@ export async function cronAction(previous: ActionState, received: FormData): Pro
 }
 
 export async function pauseAction(previous: ActionState, received: FormData): Promise<ActionState> {
-  const gate = await admit(previous, received, pauseInput);
+  const gate = await admitAction(previous, received, pauseInput, { name: (action) => action ?? 'setting' });
   if ('refused' in gate) return gate.refused;
   const { input, caller, t, answer } = gate;
   const { action, kind, value } = input;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
-import { getCronEntry, listCronEntries } from '../queries/cron';
+import { countCronKeys, getCronEntry, listCronEntries } from '../queries/cron';
 import { disableCronKey } from './setting-commands';
 import { runCronNow } from './cron-commands';
 
@@ -27,8 +27,10 @@ describe("cron keys in GoodJob's own fixture (goodjob-real.sql: four runs of anc
     expect(entries.map((e) => ({ cron_key: e.cron_key, runs: e.runs24h, last_id: e.last.id }))).toEqual(expected);
     expect(entries[0]).toMatchObject({ cron_key: KEY, enabled: 'default', failures24h: 0, last: { id: '06675055-c1ba-4d3e-99e7-21fede69edac', queue_name: 'cron', priority: 5 } });
     expect(await getCronEntry(s.db, 'no_such_key', new Date())).toBeNull();
+    expect(await countCronKeys(s.db)).toEqual({ enabled: expected.length, disabled: 0 });
     await disableCronKey(s.db, KEY);
     expect((await getCronEntry(s.db, KEY, new Date()))?.enabled).toBe('disabled');
+    expect(await countCronKeys(s.db)).toEqual({ enabled: expected.length - 1, disabled: 1 });
   });
 
   it('Run now repeats the newest run as a new job, field by field, and notifies the workers', async () => {

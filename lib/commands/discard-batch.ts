@@ -133,10 +133,8 @@ export async function discardBatch(db: Db, batchId: string): Promise<DiscardBatc
         await insertCallback(tx, batchId, jobClass, row, row.serialized_params.job_id as string, now);
         callbacks.push(event);
       };
-      let discardedAt = batch.discarded_at;
-      if (discarded > 0 && discardedAt === null) {
+      if (discarded > 0 && batch.discarded_at === null) {
         await tx.execute(sql`UPDATE good_job_batches SET discarded_at = ${now}::timestamp, updated_at = ${now}::timestamp WHERE id = ${batchId}`);
-        discardedAt = now;
         if (batch.on_discard) await enqueue('discard', batch.on_discard);
       }
       const jobsFinished = caps.hasJobsFinishedAt ? batch.jobs_finished_at : batch.finished_at;

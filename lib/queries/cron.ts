@@ -45,6 +45,30 @@ export interface CronEntry {
   capped: boolean;
 }
 
+/** Every distinct cron_key (at most CRON_KEY_LIMIT): a loose index scan over GoodJob's (cron_key, created_at) index. */
+const CRON_KEYS_SQL = sql`WITH RECURSIVE seen AS (
+    (SELECT cron_key FROM good_jobs WHERE cron_key IS NOT NULL ORDER BY cron_key LIMIT 1)
+    UNION ALL
+    SELECT (SELECT g.cron_key FROM good_jobs g WHERE g.cron_key > seen.cron_key ORDER BY g.cron_key LIMIT 1)
+    FROM seen WHERE seen.cron_key IS NOT NULL)
+  SELECT cron_key FROM seen WHERE cron_key IS NOT NULL LIMIT ${CRON_KEY_LIMIT}`;
+
+/** Each key's enabled state, from GoodJob's two cron settings (read once). */
+async function cronStates(db: Db): Promise<(key: string) => CronEnabledState> {
+  const { rows } = await db.execute<{ key: string; value: unknown }>(
+    sql`SELECT key, value FROM good_job_settings WHERE key IN (${CRON_KEYS_ENABLED}, ${CRON_KEYS_DISABLED})`,
+  );
+  const setting = (key: string) => rows.find((r) => r.key === key)?.value;
+  return (key) => cronEnabledState(key, setting(CRON_KEYS_ENABLED), setting(CRON_KEYS_DISABLED));
+}
+
+/** How many cron keys are enabled (or enabled by default) and disabled: the keys and the settings, no runs read. */
+export async function countCronKeys(db: Db): Promise<{ enabled: number; disabled: number }> {
+  const [{ rows }, enabled] = await Promise.all([db.execute<{ cron_key: string }>(CRON_KEYS_SQL), cronStates(db)]);
+  const disabled = rows.filter((r) => enabled(r.cron_key) === 'disabled').length;
+  return { enabled: rows.length - disabled, disabled };
+}
+
 type Row = Omit<CronEntry, 'enabled' | 'last' | 'capped'> & CronEntry['last'] & { last_id: string };
 
 /**
@@ -56,12 +80,7 @@ export async function listCronEntries(db: Db, now: Date, only: string | null = n
   const since = toDbTime(new Date(now.getTime() - 24 * 3600 * 1000));
   const keys = only !== null
     ? sql`SELECT ${only}::text AS cron_key WHERE EXISTS (SELECT 1 FROM good_jobs WHERE cron_key = ${only})`
-    : sql`WITH RECURSIVE seen AS (
-          (SELECT cron_key FROM good_jobs WHERE cron_key IS NOT NULL ORDER BY cron_key LIMIT 1)
-          UNION ALL
-          SELECT (SELECT g.cron_key FROM good_jobs g WHERE g.cron_key > seen.cron_key ORDER BY g.cron_key LIMIT 1)
-          FROM seen WHERE seen.cron_key IS NOT NULL)
-        SELECT cron_key FROM seen WHERE cron_key IS NOT NULL LIMIT ${CRON_KEY_LIMIT}`;
+    : CRON_KEYS_SQL;
   const { rows } = await db.execute<Row>(sql`
     SELECT k.cron_key, last.id AS last_id, last.job_class, last.queue_name, last.priority, last.labels, last.cron_at,
            last.created_at, last.scheduled_at, last.performed_at, last.finished_at, last.error,
@@ -72,13 +91,10 @@ export async function listCronEntries(db: Db, now: Date, only: string | null = n
       SELECT count(*) AS runs, count(*) FILTER (WHERE error IS NOT NULL) AS failures
       FROM (SELECT error FROM good_jobs WHERE cron_key = k.cron_key AND created_at > ${since}::timestamp LIMIT ${CRON_RUN_COUNT_CAP}) r) recent
     ORDER BY k.cron_key`);
-  const settings = await db.execute<{ key: string; value: unknown }>(
-    sql`SELECT key, value FROM good_job_settings WHERE key IN (${CRON_KEYS_ENABLED}, ${CRON_KEYS_DISABLED})`,
-  );
-  const setting = (key: string) => settings.rows.find((r) => r.key === key)?.value;
+  const enabled = await cronStates(db);
   return rows.map((r) => ({
     cron_key: r.cron_key,
-    enabled: cronEnabledState(r.cron_key, setting(CRON_KEYS_ENABLED), setting(CRON_KEYS_DISABLED)),
+    enabled: enabled(r.cron_key),
     last: {
       id: r.last_id,
       job_class: r.job_class,

@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import { processActive } from '../domain/process-state';
 import { pauseCount } from '../domain/settings';
 import { boundedCount, type BoundedCount } from './bounded-count';
-import { listCronEntries } from './cron';
+import { countCronKeys } from './cron';
 import { listProcesses } from './processes';
 import { readPausesSetting } from './settings';
 
@@ -31,7 +31,7 @@ async function readNavCounts(db: Db, now: Date): Promise<NavCounts> {
     boundedCount(db, sql`FROM good_jobs`),
     boundedCount(db, sql`FROM good_job_batches`),
     boundedCount(db, sql`FROM good_jobs WHERE finished_at IS NOT NULL AND error IS NOT NULL`),
-    listCronEntries(db, now),
+    countCronKeys(db),
     listProcesses(db),
     readPausesSetting(db),
   ]);
@@ -39,8 +39,8 @@ async function readNavCounts(db: Db, now: Date): Promise<NavCounts> {
     jobs,
     batches,
     discarded,
-    cronEnabled: cron.filter((e) => e.enabled !== 'disabled').length,
-    cronDisabled: cron.filter((e) => e.enabled === 'disabled').length,
+    cronEnabled: cron.enabled,
+    cronDisabled: cron.disabled,
     processes: processes.processes.filter((p) => processActive(p, now, processes.hasLockType)).length,
     pauses: pauseCount(pauses),
   };

@@ -66,6 +66,7 @@ export default async function BatchPage({ params, searchParams }: Props) {
         <BatchJobsSection
           key={kind}
           kind={kind}
+          batchId={batchId}
           page={kind === 'callback' ? data.callbackJobs : data.batchedJobs}
           now={now}
           basePath={basePath}

@@ -1,0 +1,49 @@
+import 'server-only';
+import { getTranslations } from 'next-intl/server';
+import type { z } from 'zod';
+import { isReadOnly } from '../config';
+import type { Locale } from '../i18n/routing';
+import { nextSeq, type ActionOutcome, type ActionState } from './action-state';
+import { logAction } from './audit';
+import { authorizeAction, type Caller } from './authorize';
+
+export type Answer = (outcome: ActionOutcome, message: string) => ActionState;
+type Translate = Awaited<ReturnType<typeof getTranslations<'ActionResult'>>>;
+
+export type Admission<T> = { refused: ActionState } | { input: T; form: FormData; caller: Caller; t: Translate; answer: Answer };
+
+interface Audit<T> {
+  /** The action's name in the audit line, from the valid input's or the form's `action` field (null: none sent). */
+  name: (action: string | null) => string;
+  /** What a read-only refusal names besides the action (the job, the batch). */
+  subject?: (input: T) => { jobId?: string; batchId?: string };
+}
+
+/**
+ * What every server action checks before it changes anything, in this order: the request is a form (a public endpoint
+ * may decode to anything: not a form is answered as an empty, invalid one), the caller may act, the input is valid, the
+ * dashboard is not read-only. Each refusal writes its audit line and is answered in the request's language.
+ */
+export async function admitAction<T extends { locale: Locale }>(previous: unknown, received: unknown, schema: z.ZodType<T>, audit: Audit<T>): Promise<Admission<T>> {
+  const form = received instanceof FormData ? received : new FormData();
+  const parsed = schema.safeParse(Object.fromEntries(form));
+  const t = await getTranslations({ locale: parsed.success ? parsed.data.locale : 'en', namespace: 'ActionResult' });
+  const answer: Answer = (outcome, message) => ({ outcome, message, seq: nextSeq(previous) });
+  const sent = form.get('action');
+  const given = parsed.success ? (parsed.data as { action?: unknown }).action : undefined;
+  const action = audit.name(typeof given === 'string' ? given : sent === null ? null : String(sent));
+  const { ok, caller } = await authorizeAction();
+  if (!ok) {
+    logAction(caller, { action, outcome: 'unauthorized' });
+    return { refused: answer('unauthorized', t('unauthorized')) };
+  }
+  if (!parsed.success) {
+    logAction(caller, { action, outcome: 'invalid' });
+    return { refused: answer('invalid', t('invalid')) };
+  }
+  if (isReadOnly()) {
+    logAction(caller, { action, ...audit.subject?.(parsed.data), outcome: 'refused' });
+    return { refused: answer('refused', t('refused')) };
+  }
+  return { input: parsed.data, form, caller, t, answer };
+}
