@@ -21,7 +21,14 @@ test.describe('at phone width', () => {
     test(`a batch's job rows show their state badge and actions button on screen (${locale})`, async ({ page, db }) => {
       const m = messages(locale);
       const { batchId, jobIds } = await seedBatch(db, ['discarded', 'queued']);
+      // A failed execution, so that the page also shows its Errors section.
+      await db.query(
+        `INSERT INTO good_job_executions (id, created_at, updated_at, active_job_id, job_class, queue_name, error, error_event, finished_at)
+         VALUES (gen_random_uuid(), now() - interval '2 hours', now(), $1, 'ExampleJob', 'default', 'ExampleJob::DeadError: ExampleJob::DeadError', 4, now())`,
+        [jobIds[0]],
+      );
       await page.goto(`/${locale}/batches/${batchId}`);
+      await expect(page.getByTestId('error-summary')).toBeVisible();
       const row = page.locator(`tbody.job[data-job-id="${jobIds[1]}"]`);
       await expect(row.getByText(m.JobStatus!.queued!, { exact: true })).toBeVisible();
       await insideViewport(page, row.locator('[data-testid^="status-"]'));

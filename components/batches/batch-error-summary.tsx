@@ -1,5 +1,7 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { Breakable } from '@/components/ui/breakable';
+import { cellLabels } from '@/components/ui/cell-labels';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { hrefWith } from '@/lib/domain/url';
 import { clip } from '@/lib/domain/format';
@@ -16,7 +18,10 @@ export function BatchErrorSummary({ summary, batchId, locale, now }: { summary: 
         {summary.sampled ? <span className="muted small-link">{t('errorSummarySampled', { count: ERROR_SUMMARY_SAMPLE })}</span> : null}
       </div>
       <div className="table-wrap">
-        <table className="error-summary">
+        <table
+          className="error-summary stack-table"
+          style={cellLabels({ count: t('errorCount'), first: t('firstSeen'), last: t('lastSeen') })}
+        >
           <thead>
             <tr>
               <th scope="col">{t('errorClass')}</th>
@@ -31,23 +36,23 @@ export function BatchErrorSummary({ summary, batchId, locale, now }: { summary: 
           <tbody>
             {summary.groups.map((g) => (
               <tr key={g.error_class} data-error-class={g.error_class}>
-                <th scope="row" className="mono">
+                <th scope="row" className="mono cell-class">
                   {g.error_class.length <= CLASS_CHARS ? (
                     <Link href={hrefWith(`/${locale}/jobs`, { batch_id: batchId, error_class: g.error_class })} title={t('errorJobs')} prefetch={false}>
-                      {g.error_class}
+                      <Breakable name={g.error_class} />
                     </Link>
                   ) : (
                     clip(g.error_class, CLASS_CHARS)
                   )}
                 </th>
-                <td className="num">{summary.sampled ? `≈${g.count}` : g.count}</td>
-                <td className="time-cell">
+                <td className="num cell-count">{summary.sampled ? `≈${g.count}` : g.count}</td>
+                <td className="time-cell cell-first">
                   <RelativeTime value={g.first_seen} now={now} />
                 </td>
-                <td className="time-cell">
+                <td className="time-cell cell-last">
                   <RelativeTime value={g.last_seen} now={now} />
                 </td>
-                <td>
+                <td className="cell-message">
                   <code className="error-line">{g.sample}</code>
                 </td>
               </tr>
