@@ -26,7 +26,8 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     command: 'node scripts/e2e-server.mjs',
-    url: `http://127.0.0.1:${port}/en/batches`,
+    // Ready when the app answers /readyz: the database answers and holds GoodJob's tables.
+    url: `http://127.0.0.1:${port}/readyz`,
     reuseExistingServer: false,
     timeout: 120_000,
     env: { E2E_DATABASE_URL: databaseUrl, E2E_PORT: String(port) },

@@ -1,11 +1,11 @@
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/lib/db/client';
+import { readDb } from '@/lib/db/read';
 import { indexAdvice } from '@/lib/queries/health';
 import { DismissableNotice } from './ui/dismissable-notice';
 
 /** Names the indexes the dashboard relies on that this database lacks, with the statements that create them. */
 export async function HealthNotice() {
-  const missing = await indexAdvice(getDb()).catch(() => []);
+  const missing = await readDb().then(indexAdvice).catch(() => []);
   if (missing.length === 0) return null;
   const t = await getTranslations('HealthNotice');
   const required = missing.filter((m) => !m.suggestion);

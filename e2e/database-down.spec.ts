@@ -13,12 +13,22 @@ test.beforeAll(async ({ request }) => {
   await new Promise<void>((resolve) => blackHole.listen(0, '127.0.0.1', resolve));
   const address = blackHole.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  server = await startServer(request, PORT, { DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/none`, DATABASE_CONNECT_TIMEOUT_MS: '1000' }, '/api/ready');
+  server = await startServer(request, PORT, { DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/none`, DATABASE_CONNECT_TIMEOUT_MS: '1000' }, '/healthz');
 });
 
 test.afterAll(() => {
   server?.stop();
   blackHole?.close();
+});
+
+test('the liveness probe answers while the readiness probe says 503, status text only', async ({ request }) => {
+  const live = await request.get(`${BASE}/healthz`);
+  expect(live.status()).toBe(200);
+  expect(await live.text()).toBe('ok\n');
+  const ready = await request.get(`${BASE}/readyz`);
+  expect(ready.status()).toBe(503);
+  expect(ready.headers()['content-type']).toContain('text/plain');
+  expect(await ready.text()).not.toMatch(/ECONNREFUSED|timeout|postgres:\/\/|127\.0\.0\.1/);
 });
 
 for (const locale of ['ko', 'ja', 'ru'] as const) {

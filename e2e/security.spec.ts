@@ -65,8 +65,11 @@ test.describe('sign-in', () => {
     const favicon = await request.get(`${URL}/favicon.ico`);
     expect(favicon.status()).toBe(200);
     expect(favicon.headers()['content-type']).toContain('image/');
-    expect((await request.get(`${URL}/healthz`)).status()).toBe(200);
-    for (const path of ['/favicon.icoen/jobs', '/favicon.ico/en/jobs', '/_next/staticX/en/jobs', '/_next/imageX/en/jobs', '/_next/image?url=%2Ffavicon.ico&w=32&q=75', '/healthz/en/jobs']) {
+    const live = await request.get(`${URL}/healthz`);
+    expect([live.status(), await live.text()]).toEqual([200, 'ok\n']);
+    const ready = await request.get(`${URL}/readyz`);
+    expect([ready.status(), await ready.text()]).toEqual([200, 'ready\n']);
+    for (const path of ['/readyz/en/jobs', '/readyzen/jobs', '/favicon.icoen/jobs', '/favicon.ico/en/jobs', '/_next/staticX/en/jobs', '/_next/imageX/en/jobs', '/_next/image?url=%2Ffavicon.ico&w=32&q=75', '/healthz/en/jobs']) {
       expect((await request.get(URL + path, { maxRedirects: 0 })).status(), path).toBe(401);
     }
   });
@@ -153,6 +156,7 @@ test.describe('Host check (DNS rebinding), sign-in off', () => {
     }
     expect(await snapshot(db, batchId)).toEqual(before);
     expect((await request.get('/healthz', { headers: { host: 'evil.example' } })).status()).toBe(200);
+    expect((await request.get('/readyz', { headers: { host: 'evil.example' } })).status()).toBe(200);
     // The loopback names the dashboard is served on still work.
     expect((await request.get('/en/jobs', { headers: { host: 'localhost:3917' } })).status()).toBe(200);
   });
@@ -196,6 +200,15 @@ test.describe('under BASE_PATH', () => {
     });
     test.afterAll(() => signed?.stop());
     test.use({ expectedConsoleErrors: ABORTED });
+
+    test('the probes answer under the prefix without credentials, and only there', async ({ request }) => {
+      for (const [path, text] of [['/good_job/healthz', 'ok\n'], ['/good_job/readyz', 'ready\n']] as const) {
+        const response = await request.get(origin + path);
+        expect([response.status(), await response.text()], path).toEqual([200, text]);
+      }
+      for (const path of ['/healthz', '/readyz']) expect([401, 404], path).toContain((await request.get(origin + path)).status());
+      expect((await request.get(`${origin}/good_job/en/batches`)).status()).toBe(401);
+    });
 
     test('replayed actions without credentials answer 401 under the prefix too, and nothing changes', async ({ browser, db, request }) => {
       const context = await browser.newContext({ httpCredentials: OPS });

@@ -15,7 +15,7 @@ export interface TestServer {
 export const nextBin = () => createRequire(import.meta.url).resolve('next/dist/bin/next');
 
 /** A second production server of the built app (the one `npm start` runs), with its own environment (read-only mode, sign-in, a database that is down…). */
-export async function startServer(request: APIRequestContext, port: number, env: Record<string, string>, readyPath = '/en/batches'): Promise<TestServer> {
+export async function startServer(request: APIRequestContext, port: number, env: Record<string, string>, readyPath = '/healthz'): Promise<TestServer> {
   const server = spawn(process.execPath, nextStartArgs('127.0.0.1', port), {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

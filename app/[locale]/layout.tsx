@@ -7,7 +7,7 @@ import { Suspense, type ReactNode } from 'react';
 import { HealthNotice } from '@/components/health-notice';
 import { NavBar } from '@/components/nav-bar';
 import { ActionAnnouncer } from '@/components/ui/action-announcer';
-import { getDb } from '@/lib/db/client';
+import { readDb } from '@/lib/db/read';
 import { navCounts } from '@/lib/queries/nav-counts';
 import { parseLive, parseTheme, PREFERENCE_COOKIES } from '@/lib/domain/preferences';
 import { isLocale, LOCALES } from '@/lib/i18n/routing';
@@ -43,7 +43,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
     <html lang={locale} data-theme={preferences.theme}>
       <body>
         <NextIntlClientProvider messages={clientMessages}>
-          <NavBar locale={locale} preferences={preferences} counts={navCounts(getDb()).catch(() => null)} />
+          <NavBar locale={locale} preferences={preferences} counts={readDb().then((db) => navCounts(db)).catch(() => null)} />
           <ActionAnnouncer>
             <main className="page" id="main" tabIndex={-1}>
               <Suspense fallback={null}>

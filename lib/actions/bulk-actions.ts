@@ -6,13 +6,14 @@ import { z } from 'zod';
 import { runBulk } from '../commands/bulk-run';
 import { JOB_COMMANDS } from '../commands/job-commands';
 import { getDb } from '../db/client';
-import { commandOrFault, faultOutcome, isFault } from '../db/load';
+import { faultOutcome, isFault } from '../db/load';
 import { parseJobFilter } from '../domain/job-filter';
 import { parseUuid } from '../domain/ids';
 import { LOCALES } from '../i18n/routing';
 import { selectJobIds } from '../queries/jobs';
 import type { ActionState } from './action-state';
 import { admitAction } from './admit';
+import { runCommand } from './remember-write';
 import { logAction } from './audit';
 import { BULK_ACTIONS, BULK_CAP } from './bulk-limits';
 
@@ -30,7 +31,7 @@ export async function bulkJobAction(previous: ActionState, received: FormData): 
   const { form, caller, t, answer } = gate;
   const { action, scope, locale, path } = gate.input;
   const filter = parseJobFilter(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>);
-  const result = await commandOrFault(async () => {
+  const result = await runCommand(async () => {
     const db = getDb();
     const ids =
       scope === 'selected'

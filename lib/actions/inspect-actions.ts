@@ -1,6 +1,6 @@
 'use server';
 
-import { getDb } from '../db/client';
+import { readDb } from '../db/read';
 import { isFault, loadOrUnavailable } from '../db/load';
 import { parseUuid } from '../domain/ids';
 import { jobInspectJson } from '../domain/inspect-json';
@@ -17,7 +17,7 @@ export async function inspectJobAction(jobId: unknown): Promise<InspectResult> {
   if (!(await authorizeAction()).ok) return { error: 'unauthorized' };
   const id = parseUuid(jobId);
   if (id === null) return { error: 'notFound' };
-  const found = await loadOrUnavailable(() => getJob(getDb(), id));
+  const found = await loadOrUnavailable(async () => getJob(await readDb(), id));
   if (isFault(found)) return { error: 'unavailable' };
   if (found === null) return { error: 'notFound' };
   return { json: jobInspectJson(found.job, found.job.serialized_params_text, found.columns) };

@@ -6,12 +6,13 @@ import { retryBatch } from '../commands/batch-commands';
 import { discardBatch } from '../commands/discard-batch';
 import { JOB_COMMANDS } from '../commands/job-commands';
 import { getDb } from '../db/client';
-import { commandOrFault, faultOutcome, isFault } from '../db/load';
+import { faultOutcome, isFault } from '../db/load';
 import { uuidSchema } from '../domain/ids';
 import { JOB_ACTIONS } from '../domain/job-state';
 import { LOCALES } from '../i18n/routing';
 import { failureMessageKey, type ActionState } from './action-state';
 import { admitAction } from './admit';
+import { runCommand } from './remember-write';
 import { logAction } from './audit';
 
 /** The page to refresh afterwards: a path of ours under a locale, nothing else. */
@@ -26,7 +27,7 @@ export async function jobActionAction(previous: ActionState, received: FormData)
   if ('refused' in gate) return gate.refused;
   const { input, caller, t, answer } = gate;
   const { action, jobId, path } = input;
-  const result = await commandOrFault(() => JOB_COMMANDS[action](getDb(), jobId));
+  const result = await runCommand(() => JOB_COMMANDS[action](getDb(), jobId));
   const outcome = isFault(result) ? faultOutcome(result) : result;
   logAction(caller, { action, jobId, outcome });
   if (!isFault(result)) revalidatePath(path);
@@ -42,7 +43,7 @@ export async function retryBatchAction(previous: ActionState, received: FormData
   if ('refused' in gate) return gate.refused;
   const { input, caller, t, answer } = gate;
   const { batchId, path } = input;
-  const result = await commandOrFault(() => retryBatch(getDb(), batchId));
+  const result = await runCommand(() => retryBatch(getDb(), batchId));
   if (isFault(result)) {
     const outcome = faultOutcome(result);
     logAction(caller, { action: 'retryBatch', batchId, outcome });
@@ -60,7 +61,7 @@ export async function discardBatchAction(previous: ActionState, received: FormDa
   if ('refused' in gate) return gate.refused;
   const { input, caller, t, answer } = gate;
   const { batchId, path } = input;
-  const result = await commandOrFault(() => discardBatch(getDb(), batchId));
+  const result = await runCommand(() => discardBatch(getDb(), batchId));
   if (isFault(result)) {
     const outcome = faultOutcome(result);
     logAction(caller, { action: 'discardBatch', batchId, outcome });

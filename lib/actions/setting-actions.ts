@@ -5,11 +5,12 @@ import { z } from 'zod';
 import { runCronNow } from '../commands/cron-commands';
 import { disableCronKey, enableCronKey, pause, unpause } from '../commands/setting-commands';
 import { getDb } from '../db/client';
-import { commandOrFault, faultOutcome, isFault } from '../db/load';
+import { faultOutcome, isFault } from '../db/load';
 import { CRON_KEYS_DISABLED, CRON_KEYS_ENABLED, PAUSE_KINDS, PAUSES } from '../domain/settings';
 import { LOCALES, type Locale } from '../i18n/routing';
 import type { ActionState } from './action-state';
 import { admitAction } from './admit';
+import { runCommand } from './remember-write';
 import { logAction } from './audit';
 
 /** Names are GoodJob's own (queue, class, label, cron key): any text but blank, at most 1 KB, as the filters take. */
@@ -27,7 +28,7 @@ export async function cronAction(previous: ActionState, received: FormData): Pro
   const { input, caller, t, answer } = gate;
   const { action, cronKey } = input;
   if (action === 'cronRunNow') {
-    const result = await commandOrFault(() => runCronNow(getDb(), cronKey));
+    const result = await runCommand(() => runCronNow(getDb(), cronKey));
     if (isFault(result)) {
       logAction(caller, { action, cronKey, outcome: faultOutcome(result) });
       return answer(faultOutcome(result), t(faultOutcome(result)));
@@ -37,7 +38,7 @@ export async function cronAction(previous: ActionState, received: FormData): Pro
     refresh(input.locale);
     return answer('done', t('cronRunNow', { key: cronKey, id: result.jobId }));
   }
-  const result = await commandOrFault(() => (action === 'cronEnable' ? enableCronKey : disableCronKey)(getDb(), cronKey));
+  const result = await runCommand(() => (action === 'cronEnable' ? enableCronKey : disableCronKey)(getDb(), cronKey));
   const outcome = isFault(result) ? faultOutcome(result) : result;
   logAction(caller, { action, cronKey, outcome });
   if (isFault(result)) return answer(outcome, t(faultOutcome(result)));
@@ -51,7 +52,7 @@ export async function pauseAction(previous: ActionState, received: FormData): Pr
   if ('refused' in gate) return gate.refused;
   const { input, caller, t, answer } = gate;
   const { action, kind, value } = input;
-  const result = await commandOrFault(() => (action === 'pause' ? pause : unpause)(getDb(), kind, value));
+  const result = await runCommand(() => (action === 'pause' ? pause : unpause)(getDb(), kind, value));
   const outcome = isFault(result) ? faultOutcome(result) : result;
   logAction(caller, { action, kind, value, outcome });
   if (isFault(result)) return answer(outcome, t(faultOutcome(result)));

@@ -17,16 +17,16 @@ export class DatabaseNotConfiguredError extends Error {
 
 export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 
-let current: { url: string; db: Db } | null = null;
+const pools = new Map<string, Db>();
 
-export function poolConfig(url: string): pg.PoolConfig {
+export function poolConfig(url: string, applicationName = 'goodjob-dashboard'): pg.PoolConfig {
   return {
     connectionString: url,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 2000),
     // One slow query must not pile up requests behind it.
     statement_timeout: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 5000),
-    application_name: 'goodjob-dashboard',
+    application_name: applicationName,
   };
 }
 
@@ -40,17 +40,30 @@ function sqlCaptureLogger(): Logger | undefined {
   return { logQuery: (query, params) => appendFileSync(file, `${JSON.stringify({ query, params })}\n`) };
 }
 
-/** The one pool of the process, made on first use from DATABASE_URL. */
-export function getDb(): Db {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new DatabaseNotConfiguredError();
-  if (current?.url !== url) {
-    const pool = new pg.Pool(poolConfig(url));
+/** One pool per database URL, made on first use. */
+function poolFor(url: string, applicationName: string): Db {
+  let db = pools.get(url);
+  if (!db) {
+    const pool = new pg.Pool(poolConfig(url, applicationName));
     // A client that loses its server (restart, pg_terminate_backend) must not crash the process: idle in the pool, or
     // checked out between two statements of a transaction (its next statement then fails, and the pool drops it).
     pool.on('error', () => undefined);
     pool.on('connect', (client) => client.on('error', () => undefined));
-    current = { url, db: drizzle(pool, { schema, logger: sqlCaptureLogger() }) as Db };
+    db = drizzle(pool, { schema, logger: sqlCaptureLogger() }) as Db;
+    pools.set(url, db);
   }
-  return current.db;
+  return db;
+}
+
+/** The primary (DATABASE_URL): every action, and every read when there is no replica. Pages read through lib/db/read.ts. */
+export function getDb(): Db {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new DatabaseNotConfiguredError();
+  return poolFor(url, 'goodjob-dashboard');
+}
+
+/** The read replica (DATABASE_REPLICA_URL), when one is configured. */
+export function getReplicaDb(): Db | null {
+  const url = process.env.DATABASE_REPLICA_URL;
+  return url ? poolFor(url, 'goodjob-dashboard-replica') : null;
 }

@@ -1,61 +1,90 @@
-// Is the database reachable right now? Asked by the proxy before it renders a page, at most once a second
-// (concurrent requests share one probe), so that an outage is answered with a real HTTP 503.
+// Is a database reachable right now? Asked by the proxy before it renders a page and by each page's choice of the
+// database it reads (lib/db/read.ts), at most once a second per database (concurrent requests share one probe), so
+// that an outage is answered with a real HTTP 503 and a replica that stops answering is noticed at once.
 import pg from 'pg';
+import type { ReplicaHealth } from '../domain/read-source';
 import { isDatabaseBusy, isDatabaseUnavailable } from './errors';
 
 const PROBE_INTERVAL_MS = 1000;
-let pool: { url: string; pool: pg.Pool } | null = null;
-let last: { at: number; ok: boolean } | null = null;
-let running: Promise<boolean> | null = null;
+const probePools = new Map<string, pg.Pool>();
+const remembered = new Map<string, { at: number; value: Promise<unknown> }>();
 
 function probePool(url: string): pg.Pool {
-  if (pool?.url !== url) {
-    void pool?.pool.end().catch(() => undefined);
-    const p = new pg.Pool({
+  let pool = probePools.get(url);
+  if (!pool) {
+    pool = new pg.Pool({
       connectionString: url,
       max: 1,
       connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 2000),
       statement_timeout: 2000,
       application_name: 'goodjob-dashboard-health',
     });
-    p.on('error', () => undefined);
-    pool = { url, pool: p };
+    pool.on('error', () => undefined);
+    probePools.set(url, pool);
   }
-  return pool.pool;
+  return pool;
 }
 
-async function probe(url: string): Promise<boolean> {
-  try {
-    await probePool(url).query('SELECT 1');
-    return true;
-  } catch (error) {
-    // Only a database that cannot be reached is down; a probe that timed out on a busy server (or a busy event loop)
-    // lets the page try, and the page answers "busy" if the database really does not answer in time.
-    return !isDatabaseUnavailable(error) && isDatabaseBusy(error);
-  }
+/** One answer per key and second, shared by the requests that ask meanwhile. */
+function everySecond<T>(key: string, ask: () => Promise<T>): Promise<T> {
+  const last = remembered.get(key);
+  if (last && Date.now() - last.at < PROBE_INTERVAL_MS) return last.value as Promise<T>;
+  const value = ask();
+  remembered.set(key, { at: Date.now(), value });
+  return value;
 }
 
-export async function databaseReachable(): Promise<boolean> {
+function reachable(url: string): Promise<boolean> {
+  return everySecond(`reachable ${url}`, async () => {
+    try {
+      await probePool(url).query('SELECT 1');
+      return true;
+    } catch (error) {
+      // Only a database that cannot be reached is down; a probe that timed out on a busy server (or a busy event loop)
+      // lets the page try, and the page answers "busy" if the database really does not answer in time.
+      return !isDatabaseUnavailable(error) && isDatabaseBusy(error);
+    }
+  });
+}
+
+/** Whether the primary (DATABASE_URL) answers. */
+export function primaryReachable(): Promise<boolean> {
   const url = process.env.DATABASE_URL;
-  if (!url) return false;
-  if (last && Date.now() - last.at < PROBE_INTERVAL_MS) return last.ok;
-  running ??= probe(url)
-    .then((ok) => {
-      last = { at: Date.now(), ok };
-      return ok;
-    })
-    .finally(() => {
-      running = null;
-    });
-  return running;
+  return url ? reachable(url) : Promise.resolve(false);
+}
+
+/**
+ * The replica's replay position and lag (null: no DATABASE_REPLICA_URL). The lag is 0 while it has replayed all it
+ * received (an idle primary is not lag), else the age of the last transaction it replayed. A server that is not in
+ * recovery (a replica promoted, or the primary named twice) reports its own current position.
+ */
+export function replicaHealth(): Promise<ReplicaHealth | null> {
+  const url = process.env.DATABASE_REPLICA_URL;
+  if (!url) return Promise.resolve(null);
+  return everySecond(`replica ${url}`, async (): Promise<ReplicaHealth> => {
+    try {
+      const { rows } = await probePool(url).query<{ lsn: string; lag: number | null }>(`
+        SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END::text AS lsn,
+               CASE WHEN NOT pg_is_in_recovery() OR pg_last_wal_receive_lsn() <= pg_last_wal_replay_lsn() THEN 0
+                    ELSE extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8 END AS lag`);
+      const row = rows[0];
+      return row?.lsn ? { ok: true, replayLsn: row.lsn, lagSeconds: Math.max(0, row.lag ?? 0) } : { ok: false };
+    } catch {
+      return { ok: false };
+    }
+  });
+}
+
+/** What the proxy asks before a page: can the database pages read from answer (the replica, or the primary behind it)? */
+export async function databaseReachable(): Promise<boolean> {
+  const replica = await replicaHealth();
+  if (replica?.ok) return true;
+  return primaryReachable();
 }
 
 const GOOD_JOB_TABLES = ['good_jobs', 'good_job_batches', 'good_job_executions', 'good_job_processes', 'good_job_settings'];
 
-/** For /readyz: the database answers (within the probe's timeouts) and holds GoodJob's tables. Asked afresh each time. */
-export async function databaseReady(): Promise<boolean> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return false;
+async function holdsGoodJob(url: string): Promise<boolean> {
   try {
     const { rows } = await probePool(url).query<{ ready: boolean }>(
       'SELECT bool_and(to_regclass(t) IS NOT NULL) AS ready FROM unnest($1::text[]) AS t',
@@ -65,4 +94,15 @@ export async function databaseReady(): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * For /readyz: the database pages read from answers (within the probe's timeouts) and holds GoodJob's tables — the
+ * replica, or the primary when the replica does not answer (pages then read from it). Asked afresh each time.
+ */
+export async function databaseReady(): Promise<boolean> {
+  const replicaUrl = process.env.DATABASE_REPLICA_URL;
+  if (replicaUrl && (await holdsGoodJob(replicaUrl))) return true;
+  const url = process.env.DATABASE_URL;
+  return url ? holdsGoodJob(url) : false;
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb } from '../db/client';
+import { readDb } from '../db/read';
 import { isFault, loadOrUnavailable } from '../db/load';
 import type { ExportFormat } from '../domain/export';
 import { parseUuid } from '../domain/ids';
@@ -11,7 +11,7 @@ const plain = (status: number, text: string) => new Response(`${status} ${text}\
 export async function exportBatchJobs(params: Promise<{ id: string }>, format: ExportFormat): Promise<Response> {
   const batchId = parseUuid((await params).id);
   if (batchId === null) return plain(404, 'Not found');
-  const found = await loadOrUnavailable(() => getBatch(getDb(), batchId));
+  const found = await loadOrUnavailable(async () => getBatch(await readDb(), batchId));
   if (isFault(found)) return plain(503, 'Database unavailable');
   if (found === null) return plain(404, 'Not found');
   return exportResponse({ batchId }, format);

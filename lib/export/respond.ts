@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb } from '../db/client';
+import { readDb } from '../db/read';
 import { csvHeader, csvLine, exportFileName, ndjsonLine, type ExportFormat } from '../domain/export';
 import { jobFilterParams } from '../domain/job-filter';
 import { exportJobs, type ExportScope } from '../queries/export';
@@ -11,9 +11,9 @@ const CONTENT_TYPE: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf
  * reads, memory stays one page). A read that fails midway aborts the response, so the download visibly fails
  * instead of ending early looking complete.
  */
-export function exportResponse(scope: ExportScope, format: ExportFormat): Response {
+export async function exportResponse(scope: ExportScope, format: ExportFormat): Promise<Response> {
   const now = new Date();
-  const pages = exportJobs(getDb(), scope, format, now);
+  const pages = exportJobs(await readDb(), scope, format, now);
   const encoder = new TextEncoder();
   let started = false;
   const stream = new ReadableStream<Uint8Array>({

@@ -3,10 +3,11 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { CronTable } from '@/components/cron/cron-table';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { isReadOnly } from '@/lib/config';
-import { getDb } from '@/lib/db/client';
+import { readDb } from '@/lib/db/read';
 import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { isLocale } from '@/lib/i18n/routing';
 import { listCronEntries } from '@/lib/queries/cron';
+import { ReadSourceNotice } from '@/components/read-source-notice';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -23,10 +24,11 @@ export default async function CronPage({ params }: Props) {
   setRequestLocale(locale);
   const t = await getTranslations('Cron');
   const now = new Date();
-  const entries = await loadOrUnavailable(() => listCronEntries(getDb(), now));
+  const entries = await loadOrUnavailable(async () => listCronEntries(await readDb(), now));
   if (isFault(entries)) return <DatabaseUnavailable busy={entries === BUSY} />;
   return (
     <>
+      <ReadSourceNotice />
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
       <section className="card" aria-label={t('title')}>

@@ -8,7 +8,7 @@ import { JobsStateTabs, JobsStateTabsWithCounts } from '@/components/jobs/jobs-s
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { isReadOnly, pausesMode } from '@/lib/config';
 import { pauseMarking } from '@/lib/domain/settings';
-import { getDb } from '@/lib/db/client';
+import { readDb } from '@/lib/db/read';
 import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { parseUuid } from '@/lib/domain/ids';
 import { parseJobFilter } from '@/lib/domain/job-filter';
@@ -16,6 +16,7 @@ import { pageRequestFrom } from '@/lib/domain/paging';
 import { isLocale } from '@/lib/i18n/routing';
 import { countJobsByState, getJob } from '@/lib/queries/jobs';
 import { loadJobsPage } from '@/lib/queries/jobs-page';
+import { ReadSourceNotice } from '@/components/read-source-notice';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -33,7 +34,7 @@ export default async function JobsPage({ params, searchParams }: Props) {
   const t = await getTranslations('JobsPage');
   const search = await searchParams;
   const filter = parseJobFilter(search);
-  const db = getDb();
+  const db = await readDb();
   const uuid = filter.search ? parseUuid(filter.search) : null;
   if (uuid) {
     // An exact UUID goes straight to that job (its id or its ActiveJob id).
@@ -57,6 +58,7 @@ export default async function JobsPage({ params, searchParams }: Props) {
   const actionsEnabled = !isReadOnly();
   return (
     <>
+      <ReadSourceNotice />
       <h1>{t('title')}</h1>
       <Suspense fallback={<JobsStateTabs filter={filter} basePath={basePath} counts={null} />}>
         <JobsStateTabsWithCounts counts={counts} filter={filter} basePath={basePath} />

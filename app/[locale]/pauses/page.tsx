@@ -4,12 +4,13 @@ import { PauseForm } from '@/components/pauses/pause-form';
 import { PausesList } from '@/components/pauses/pauses-list';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { isReadOnly, pausesMode } from '@/lib/config';
-import { getDb } from '@/lib/db/client';
+import { readDb } from '@/lib/db/read';
 import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { pauseCount } from '@/lib/domain/settings';
 import { isLocale } from '@/lib/i18n/routing';
 import { jobFacets } from '@/lib/queries/jobs';
 import { readPausesSetting } from '@/lib/queries/settings';
+import { ReadSourceNotice } from '@/components/read-source-notice';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -27,7 +28,7 @@ export default async function PausesPage({ params }: Props) {
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations('Pauses');
-  const db = getDb();
+  const db = await readDb();
   const data = await loadOrUnavailable(async () => {
     const [pauses, facets] = await Promise.all([readPausesSetting(db), jobFacets(db)]);
     return { pauses, facets };
@@ -37,6 +38,7 @@ export default async function PausesPage({ params }: Props) {
   const names = (facets: { value: string }[]) => facets.map((f) => f.value);
   return (
     <>
+      <ReadSourceNotice />
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
       <p className="notice" data-testid="pauses-mode">

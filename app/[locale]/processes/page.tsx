@@ -2,11 +2,12 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ProcessesTable } from '@/components/processes/processes-table';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
-import { getDb } from '@/lib/db/client';
+import { readDb } from '@/lib/db/read';
 import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { processActive } from '@/lib/domain/process-state';
 import { isLocale } from '@/lib/i18n/routing';
 import { listProcesses } from '@/lib/queries/processes';
+import { ReadSourceNotice } from '@/components/read-source-notice';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -22,13 +23,14 @@ export default async function ProcessesPage({ params }: Props) {
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations('ProcessesPage');
-  const data = await loadOrUnavailable(() => listProcesses(getDb()));
+  const data = await loadOrUnavailable(async () => listProcesses(await readDb()));
   if (isFault(data)) return <DatabaseUnavailable busy={data === BUSY} />;
   const now = new Date();
   const active = data.processes.filter((p) => processActive(p, now, data.hasLockType));
   const inactive = data.processes.filter((p) => !processActive(p, now, data.hasLockType));
   return (
     <>
+      <ReadSourceNotice />
       <h1>{t('title')}</h1>
       <p className="muted">{t('rule')}</p>
       <section className="card" aria-labelledby="active-title">

@@ -10,7 +10,7 @@ import { BatchErrorSummaryStreamed } from '@/components/batches/batch-error-summ
 import { batchErrorSummary } from '@/lib/queries/batch-errors';
 import { isReadOnly, pausesMode } from '@/lib/config';
 import { pauseMarking } from '@/lib/domain/settings';
-import { getDb } from '@/lib/db/client';
+import { readDb } from '@/lib/db/read';
 import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { encodeCursor } from '@/lib/domain/cursor';
 import { parseUuid } from '@/lib/domain/ids';
@@ -19,6 +19,7 @@ import { pageRequestFrom } from '@/lib/domain/paging';
 import { firstParam } from '@/lib/domain/url';
 import { isLocale } from '@/lib/i18n/routing';
 import { loadBatchPage } from '@/lib/queries/batch-page';
+import { ReadSourceNotice } from '@/components/read-source-notice';
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -42,7 +43,7 @@ export default async function BatchPage({ params, searchParams }: Props) {
   const status = parseStatus(firstParam(search.state));
   const now = new Date();
   const inspect = firstParam(search.inspect) === 'all';
-  const data = await loadOrUnavailable(() => loadBatchPage(getDb(), batchId, { page, status, now, inspect }));
+  const data = await loadOrUnavailable(async () => loadBatchPage(await readDb(), batchId, { page, status, now, inspect }));
   if (isFault(data)) return <DatabaseUnavailable busy={data === BUSY} />;
   if (data === null) notFound();
   const actionsEnabled = !isReadOnly();
@@ -56,10 +57,11 @@ export default async function BatchPage({ params, searchParams }: Props) {
   };
   return (
     <>
+      <ReadSourceNotice />
       <BatchHeader batch={data.batch} counts={data.counts} estimated={data.countsEstimated} locale={locale} actionsEnabled={actionsEnabled} now={now} />
       {/* Streamed after the first paint: a big batch's executions are read from a bounded sample. */}
       <Suspense fallback={null}>
-        <BatchErrorSummaryStreamed summary={batchErrorSummary(getDb(), batchId).catch(() => null)} batchId={batchId} locale={locale} now={now} />
+        <BatchErrorSummaryStreamed summary={readDb().then((db) => batchErrorSummary(db, batchId)).catch(() => null)} batchId={batchId} locale={locale} now={now} />
       </Suspense>
       <BatchAttributes batch={data.batch} columns={data.batchColumns} />
       {(['callback', 'batched'] as const).map((kind) => (

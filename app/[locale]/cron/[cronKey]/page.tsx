@@ -6,7 +6,7 @@ import { CronStateBadge } from '@/components/cron/cron-state-badge';
 import { JobsResults } from '@/components/jobs/jobs-results';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { isReadOnly, pausesMode } from '@/lib/config';
-import { getDb } from '@/lib/db/client';
+import { readDb } from '@/lib/db/read';
 import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { EMPTY_JOB_FILTER } from '@/lib/domain/job-filter';
 import { pageRequestFrom } from '@/lib/domain/paging';
@@ -14,6 +14,7 @@ import { pauseMarking } from '@/lib/domain/settings';
 import { isLocale } from '@/lib/i18n/routing';
 import { getCronEntry } from '@/lib/queries/cron';
 import { loadJobsPage } from '@/lib/queries/jobs-page';
+import { ReadSourceNotice } from '@/components/read-source-notice';
 
 type Props = { params: Promise<{ locale: string; cronKey: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -45,7 +46,7 @@ export default async function CronKeyPage({ params, searchParams }: Props) {
   const now = new Date();
   const filter = { ...EMPTY_JOB_FILTER, cronKey: key };
   const request = pageRequestFrom(await searchParams);
-  const db = getDb();
+  const db = await readDb();
   const data = await loadOrUnavailable(async () => {
     const entry = await getCronEntry(db, key, now);
     return entry === null ? null : { entry, jobs: await loadJobsPage(db, filter, request, now) };
@@ -56,6 +57,7 @@ export default async function CronKeyPage({ params, searchParams }: Props) {
   const actionsEnabled = !isReadOnly();
   return (
     <>
+      <ReadSourceNotice />
       <header className="page-header">
         <p>
           <Link href={`/${locale}/cron`} className="back-link">

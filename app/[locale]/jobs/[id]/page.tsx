@@ -5,13 +5,14 @@ import { JobDetail } from '@/components/jobs/job-detail';
 import { JobExecutions } from '@/components/jobs/job-executions';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { isReadOnly, pausesMode } from '@/lib/config';
-import { getDb } from '@/lib/db/client';
+import { readDb } from '@/lib/db/read';
 import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { parseUuid } from '@/lib/domain/ids';
 import { isLocale } from '@/lib/i18n/routing';
 import { getJob, listExecutions } from '@/lib/queries/jobs';
 import { readPausesSetting } from '@/lib/queries/settings';
 import { pauseMarking } from '@/lib/domain/settings';
+import { ReadSourceNotice } from '@/components/read-source-notice';
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
@@ -30,7 +31,7 @@ export default async function JobPage({ params }: Props) {
   if (jobId === null) notFound();
   const t = await getTranslations('JobPage');
   const data = await loadOrUnavailable(async () => {
-    const db = getDb();
+    const db = await readDb();
     const found = await getJob(db, jobId);
     if (!found) return null;
     const [executions, pauses] = await Promise.all([
@@ -44,6 +45,7 @@ export default async function JobPage({ params }: Props) {
   const now = new Date();
   return (
     <>
+      <ReadSourceNotice />
       <JobDetail job={data.job} columns={data.columns} now={now} locale={locale} actionsEnabled={!isReadOnly()} pausing={pauseMarking(data.pauses, pausesMode())} />
       <section aria-labelledby="executions-title">
         <h2 id="executions-title">{t('executions')}</h2>

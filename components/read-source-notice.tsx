@@ -1,0 +1,38 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { formatDuration } from '@/lib/domain/format';
+import { readRoute } from '@/lib/db/read';
+
+/** Replica lag at or above this many seconds is said on every page (DATABASE_REPLICA_LAG_WARN_SECONDS). */
+const lagWarnSeconds = () => Number(process.env.DATABASE_REPLICA_LAG_WARN_SECONDS ?? 30);
+
+/**
+ * Where this page was read from, when it matters: the replica is down (read from the primary), the primary is down
+ * (actions unavailable), the replica lags, or the primary serves this browser until the replica has its last change.
+ * Nothing at all without a replica.
+ */
+export async function ReadSourceNotice() {
+  const route = await readRoute();
+  if (route.reason === 'no_replica') return null;
+  const t = await getTranslations('ReadSource');
+  const locale = await getLocale();
+  const lag = route.lagSeconds ?? 0;
+  let text: string | null = null;
+  if (route.reason === 'replica_down') text = t('replicaDown');
+  else if (!route.primaryOk) text = t('primaryDown');
+  else if (route.source === 'replica' && lag >= lagWarnSeconds()) text = t('lagging', { lag: formatDuration(lag * 1000, locale) });
+  if (text !== null) {
+    return (
+      <p className="notice" role="status" data-testid="read-source" data-source={route.source}>
+        {text}
+      </p>
+    );
+  }
+  if (route.reason === 'catching_up') {
+    return (
+      <p className="muted" role="status" data-testid="read-source" data-source={route.source}>
+        {t('catchingUp')}
+      </p>
+    );
+  }
+  return null;
+}
