@@ -6,7 +6,7 @@ import { cellLabels } from '@/components/ui/cell-labels';
 import { Pager } from '@/components/ui/pager';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { SegmentedBar } from '@/components/ui/segmented-bar';
-import { batchState, listProgressSegments, type BatchState } from '@/lib/domain/batch-state';
+import { batchState, listProgressSegments } from '@/lib/domain/batch-state';
 import { encodeCursor } from '@/lib/domain/cursor';
 import { hrefWith } from '@/lib/domain/url';
 import type { BatchesPageData } from '@/lib/queries/batches-page';
@@ -20,18 +20,19 @@ interface Props {
   data: BatchesPageData;
   locale: string;
   now: Date;
-  filter: { state: BatchState | null; q: string | null };
+  /** The list's filters as URL parameters (null when not set): the pager keeps them. */
+  filterParams: Record<string, string | null>;
   actionsEnabled: boolean;
 }
 
-export function BatchesTable({ data, locale, now, filter, actionsEnabled }: Props) {
+export function BatchesTable({ data, locale, now, filterParams, actionsEnabled }: Props) {
   const t = useTranslations('BatchesPage');
   const { page, totals } = data;
   const path = `/${locale}/batches`;
   return (
     <>
       {page.rows.length === 0 ? (
-        <p className="empty">{filter.state || filter.q ? t('noMatch') : t('empty')}</p>
+        <p className="empty">{Object.values(filterParams).some((v) => v !== null) ? t('noMatch') : t('empty')}</p>
       ) : (
         <div className="table-wrap card">
           <table
@@ -110,8 +111,8 @@ export function BatchesTable({ data, locale, now, filter, actionsEnabled }: Prop
       <Pager
         label={t('pagination')}
         testId="batches-pager"
-        previous={page.prev ? hrefWith(path, { state: filter.state, q: filter.q, before: encodeCursor(page.prev) }) : null}
-        next={page.next ? hrefWith(path, { state: filter.state, q: filter.q, after: encodeCursor(page.next) }) : null}
+        previous={page.prev ? hrefWith(path, { ...filterParams, before: encodeCursor(page.prev) }) : null}
+        next={page.next ? hrefWith(path, { ...filterParams, after: encodeCursor(page.next) }) : null}
       />
     </>
   );

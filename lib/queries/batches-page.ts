@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Page, PageRequest } from '../domain/paging';
-import { batchFilterSql, batchJobTotals, listBatches, type BatchFilter, type BatchJobTotals } from './batches';
+import { batchFilterSql, batchJobTotals, listBatchCallbackClasses, listBatches, type BatchFilter, type BatchJobTotals } from './batches';
 import { boundedCount, type BoundedCount } from './bounded-count';
 import type { BatchRow } from './columns';
 
@@ -10,12 +10,18 @@ export interface BatchesPageData {
   page: Page<BatchRow>;
   totals: Map<string, BatchJobTotals>;
   count: BoundedCount;
+  /** The callback classes the filter offers (read from the newest batches). */
+  callbacks: string[];
 }
 
-/** The batches list: one keyset page, its batches' job totals, and how many batches match (bounded). */
+/** The batches list: one keyset page, its batches' job totals, how many batches match (bounded), the callback choices. */
 export async function loadBatchesPage(db: Db, filter: BatchFilter, request: PageRequest): Promise<BatchesPageData> {
   const where = (await batchFilterSql(db, filter)) ?? sql`TRUE`;
-  const [page, count] = await Promise.all([listBatches(db, filter, request), boundedCount(db, sql`FROM good_job_batches WHERE ${where}`)]);
+  const [page, count, callbacks] = await Promise.all([
+    listBatches(db, filter, request),
+    boundedCount(db, sql`FROM good_job_batches WHERE ${where}`),
+    listBatchCallbackClasses(db),
+  ]);
   const totals = await batchJobTotals(db, page.rows.map((b) => b.id));
-  return { page, totals, count };
+  return { page, totals, count, callbacks };
 }

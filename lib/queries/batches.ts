@@ -5,6 +5,7 @@ import { getCapabilities, type Capabilities } from '../db/capabilities';
 import type { Db } from '../db/client';
 import { goodJobBatches, goodJobs } from '../db/schema';
 import { JOB_STATUSES, type JobStatus } from '../domain/job-state';
+import type { BatchFilter } from '../domain/batch-filter';
 import type { BatchState, StatusCounts } from '../domain/batch-state';
 import { finishPage, type Page, type PageRequest } from '../domain/paging';
 import { parseUuid } from '../domain/ids';
@@ -117,12 +118,20 @@ export function batchStateSql(state: BatchState, caps: Capabilities): SQL {
   }
 }
 
-export interface BatchFilter {
-  state?: BatchState | null;
-  /** Text in the description, or a batch id (whole, or its first characters). */
-  search?: string | null;
-}
+export type { BatchFilter };
 
+/**
+ * A moment as GoodJob's UTC `timestamp`, written with its zone: the bounded count's plan cache takes a parameter that
+ * looks like database time text (toDbTime) for a "now" and leaves it out of its key, but a created-at bound decides
+ * how many rows match.
+ */
+const utcTimestamp = (date: Date) => sql`(${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+
+/**
+ * The filter's WHERE, shared by the keyset page and the bounded count. The created range is a plain range on
+ * `created_at` (a constant on the right), so with the suggested (created_at, id) index it bounds that index scan; the
+ * callback columns have no index and are checked on the rows that scan reads.
+ */
 export async function batchFilterSql(db: Db, filter: BatchFilter): Promise<SQL | undefined> {
   const caps = await getCapabilities(db);
   const state = filter.state ? batchStateSql(filter.state, caps) : undefined;
@@ -137,11 +146,36 @@ export async function batchFilterSql(db: Db, filter: BatchFilter): Promise<SQL |
         ? or(sql`${goodJobBatches.id}::text LIKE ${`${escaped.toLowerCase()}%`}`, sql`${goodJobBatches.description} ILIKE ${`%${escaped}%`}`)
         : sql`${goodJobBatches.description} ILIKE ${`%${escaped}%`}`;
   }
-  return and(state, search);
+  const b = goodJobBatches;
+  const callback = filter.callback ? or(eq(b.on_finish, filter.callback), eq(b.on_success, filter.callback), eq(b.on_discard, filter.callback)) : undefined;
+  const after = filter.createdAfter ? sql`${b.created_at} >= ${utcTimestamp(filter.createdAfter)}` : undefined;
+  const before = filter.createdBefore ? sql`${b.created_at} < ${utcTimestamp(filter.createdBefore)}` : undefined;
+  return and(state, search, callback, after, before);
+}
+
+/** How many of the newest batches the callback filter's choices are read from, and how many choices at most. */
+export const CALLBACK_CLASS_SAMPLE = 1_000;
+const CALLBACK_CLASS_LIMIT = 100;
+
+/**
+ * The callback job classes named by the newest CALLBACK_CLASS_SAMPLE batches, for the filter's choices. No index
+ * lists the distinct classes (a loose index scan needs one on the column), and reading them from every batch is a
+ * scan of the table; the newest batches name the classes in use. With the suggested (created_at, id) index this is an
+ * index scan of 1,000 entries (a few ms); without it, a scan with a small top-N sort, like the list's own page.
+ */
+export async function listBatchCallbackClasses(db: Db): Promise<string[]> {
+  const { rows } = await db.execute<{ name: string }>(sql`
+    SELECT DISTINCT c.name
+    FROM (SELECT on_finish, on_success, on_discard FROM good_job_batches ORDER BY created_at DESC, id DESC LIMIT ${CALLBACK_CLASS_SAMPLE}) AS recent
+    CROSS JOIN LATERAL (VALUES (recent.on_finish), (recent.on_success), (recent.on_discard)) AS c(name)
+    WHERE c.name IS NOT NULL
+    ORDER BY c.name
+    LIMIT ${CALLBACK_CLASS_LIMIT}`);
+  return rows.map((r) => r.name);
 }
 
 /** Batches newest first by keyset (`created_at`, `id`), filtered. */
-export async function listBatches(db: Db, filter: BatchFilter = {}, request: PageRequest = FIRST_PAGE): Promise<Page<BatchRow>> {
+export async function listBatches(db: Db, filter: BatchFilter = {}, request: PageRequest = FIRST_PAGE, limit = PAGE_SIZE): Promise<Page<BatchRow>> {
   const caps = await getCapabilities(db);
   const { where, orderBy } = keyset(goodJobBatches.created_at, goodJobBatches.id, request);
   // GoodJob gives good_job_batches no index but its primary key: without the suggested (created_at, id) index the page
@@ -153,13 +187,13 @@ export async function listBatches(db: Db, filter: BatchFilter = {}, request: Pag
     .from(goodJobBatches)
     .where(and(await batchFilterSql(db, filter), where))
     .orderBy(...orderBy)
-    .limit(PAGE_SIZE + 1);
+    .limit(limit + 1);
   const rows = (await db
     .select(batchSelection(caps))
     .from(goodJobBatches)
     .where(inArray(goodJobBatches.id, pageIds))
     .orderBy(...orderBy)) as BatchRow[];
-  return finishPage(rows, request, PAGE_SIZE, (b) => ({ at: b.created_at, id: b.id }));
+  return finishPage(rows, request, limit, (b) => ({ at: b.created_at, id: b.id }));
 }
 
 export interface BatchJobTotals {

@@ -1,14 +1,13 @@
 import { notFound } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTimeZone, getTranslations, setRequestLocale } from 'next-intl/server';
 import { BatchesFilter } from '@/components/batches/batches-filter';
 import { BatchesTable } from '@/components/batches/batches-table';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { isReadOnly } from '@/lib/config';
 import { readDb } from '@/lib/db/read';
 import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
-import { BATCH_STATES, type BatchState } from '@/lib/domain/batch-state';
+import { parseBatchFilter } from '@/lib/domain/batch-filter';
 import { pageRequestFrom } from '@/lib/domain/paging';
-import { firstParam } from '@/lib/domain/url';
 import { isLocale } from '@/lib/i18n/routing';
 import { loadBatchesPage } from '@/lib/queries/batches-page';
 import { ReadSourceNotice } from '@/components/read-source-notice';
@@ -27,17 +26,17 @@ export default async function BatchesPage({ params, searchParams }: Props) {
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const search = await searchParams;
-  const stateParam = firstParam(search.state);
-  const state = (BATCH_STATES as readonly string[]).includes(stateParam ?? '') ? (stateParam as BatchState) : null;
-  const text = (firstParam(search.q) ?? '').trim().slice(0, 200) || null;
+  // Created-at bounds without a zone are read in the zone the page shows times in (the UTC / browser-zone preference).
+  const timeZone = await getTimeZone();
+  const { filter, params: filterParams, inputs } = parseBatchFilter(search, timeZone);
   const request = pageRequestFrom(search);
-  const data = await loadOrUnavailable(async () => loadBatchesPage(await readDb(), { state, search: text }, request));
+  const data = await loadOrUnavailable(async () => loadBatchesPage(await readDb(), filter, request));
   if (isFault(data)) return <DatabaseUnavailable busy={data === BUSY} />;
   return (
     <>
       <ReadSourceNotice />
-      <BatchesFilter locale={locale} state={state} search={text} count={data.count} />
-      <BatchesTable data={data} locale={locale} now={new Date()} filter={{ state, q: text }} actionsEnabled={!isReadOnly()} />
+      <BatchesFilter locale={locale} filter={filter} inputs={inputs} timeZone={timeZone} callbacks={data.callbacks} count={data.count} />
+      <BatchesTable data={data} locale={locale} now={new Date()} filterParams={filterParams} actionsEnabled={!isReadOnly()} />
     </>
   );
 }
