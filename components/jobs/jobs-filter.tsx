@@ -27,7 +27,7 @@ function FacetSelect({ name, label, value, options, estimated, testId }: { name:
 /** GET form: the filters live in the URL and work without JavaScript. The state comes from the tabs. */
 export function JobsFilter({ locale, filter, facets, pausesShown }: { locale: string; filter: JobFilter; facets: Facets; pausesShown: boolean }) {
   const t = useTranslations('JobsPage');
-  const active = filter.queue || filter.jobClass || filter.label || filter.search || filter.cronKey || filter.paused || filter.errorClass || filter.finishedSince || filter.batchId;
+  const active = filter.queue || filter.jobClass || filter.label || filter.search || filter.cronKey || filter.paused || filter.errorClass || filter.finishedSince || filter.batchId || filter.performedAfter || filter.performedBefore;
   return (
     <Form className="filters filters-wide" role="search" aria-label={t('filters')} action={`/${locale}/jobs`}>
       {filter.state ? <input type="hidden" name="state" value={filter.state} /> : null}
@@ -35,10 +35,14 @@ export function JobsFilter({ locale, filter, facets, pausesShown }: { locale: st
       {filter.errorClass ? <input type="hidden" name="error_class" value={filter.errorClass} /> : null}
       {filter.batchId ? <input type="hidden" name="batch_id" value={filter.batchId} /> : null}
       {filter.finishedSince ? <input type="hidden" name="finished_since" value={filter.finishedSince} /> : null}
-      {filter.errorClass || filter.finishedSince || filter.batchId ? (
+      {filter.performedAfter ? <input type="hidden" name="performed_after" value={filter.performedAfter} /> : null}
+      {filter.performedBefore ? <input type="hidden" name="performed_before" value={filter.performedBefore} /> : null}
+      {filter.errorClass || filter.finishedSince || filter.batchId || filter.performedAfter || filter.performedBefore ? (
         <p className="muted filter-note" data-testid="extra-filters">
           {filter.batchId ? t('batchFilter', { id: filter.batchId }) : null} {filter.errorClass ? t('errorClassFilter', { value: filter.errorClass }) : null}{' '}
-          {filter.finishedSince ? t('finishedSinceFilter', { time: filter.finishedSince }) : null}
+          {filter.finishedSince ? t('finishedSinceFilter', { time: filter.finishedSince }) : null}{' '}
+          {filter.performedAfter ? t('performedAfterFilter', { time: filter.performedAfter }) : null}{' '}
+          {filter.performedBefore ? t('performedBeforeFilter', { time: filter.performedBefore }) : null}
         </p>
       ) : null}
       <FacetSelect name="queue" label={t('queue')} value={filter.queue} options={facets.queues} estimated={facets.estimated} testId="queue-filter" />

@@ -19,9 +19,12 @@ export interface JobFilter {
   finishedSince: string | null;
   /** The batch's own jobs (batch_id): the batch error summary links here. */
   batchId: string | null;
+  /** Performed (good_jobs.performed_at) at or after / before this moment (ISO 8601): a batch timeline bucket's jobs. */
+  performedAfter: string | null;
+  performedBefore: string | null;
 }
 
-export const EMPTY_JOB_FILTER: JobFilter = { state: null, queue: null, jobClass: null, label: null, search: null, cronKey: null, paused: null, errorClass: null, finishedSince: null, batchId: null };
+export const EMPTY_JOB_FILTER: JobFilter = { state: null, queue: null, jobClass: null, label: null, search: null, cronKey: null, paused: null, errorClass: null, finishedSince: null, batchId: null, performedAfter: null, performedBefore: null };
 
 /** Names and labels are at most this long in the URL (GoodJob's own are far shorter). */
 const MAX_VALUE = 1024;
@@ -51,12 +54,14 @@ export function parseJobFilter(query: Record<string, string | string[] | undefin
     errorClass: text(query.error_class),
     finishedSince: isoMoment(firstParam(query.finished_since)),
     batchId: parseUuid(firstParam(query.batch_id) ?? ''),
+    performedAfter: isoMoment(firstParam(query.performed_after)),
+    performedBefore: isoMoment(firstParam(query.performed_before)),
   };
 }
 
 /** The filter as URL parameters (GoodJob's names), for links that keep it. */
 export function jobFilterParams(filter: JobFilter): Record<string, string | null> {
-  return { state: filter.state, queue: filter.queue, job_class: filter.jobClass, label: filter.label, q: filter.search, cron_key: filter.cronKey, paused: filter.paused ? '1' : null, error_class: filter.errorClass, finished_since: filter.finishedSince, batch_id: filter.batchId };
+  return { state: filter.state, queue: filter.queue, job_class: filter.jobClass, label: filter.label, q: filter.search, cron_key: filter.cronKey, paused: filter.paused ? '1' : null, error_class: filter.errorClass, finished_since: filter.finishedSince, batch_id: filter.batchId, performed_after: filter.performedAfter, performed_before: filter.performedBefore };
 }
 
 export function isEmptyFilter(filter: JobFilter): boolean {

@@ -64,6 +64,8 @@ export function jobFilterSqlWithoutState(filter: JobFilter): SQL | undefined {
     filter.errorClass !== null ? sql`${goodJobs.error} IS NOT NULL AND split_part(${goodJobs.error}, ': ', 1) = ${filter.errorClass}` : undefined,
     filter.batchId !== null ? eq(goodJobs.batch_id, filter.batchId) : undefined,
     filter.finishedSince !== null ? sql`${goodJobs.finished_at} >= ${toDbTime(new Date(filter.finishedSince))}::timestamp` : undefined,
+    filter.performedAfter !== null ? sql`${goodJobs.performed_at} >= ${toDbTime(new Date(filter.performedAfter))}::timestamp` : undefined,
+    filter.performedBefore !== null ? sql`${goodJobs.performed_at} < ${toDbTime(new Date(filter.performedBefore))}::timestamp` : undefined,
   );
 }
 
