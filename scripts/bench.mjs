@@ -174,6 +174,45 @@ async function overload(path) {
     nextRequest: { status: next.status, ms: performance.now() - started },
   };
 }
+/**
+ * A streamed page's parts, timed as a browser receives them: when the first paint's content (`first`) has arrived, when
+ * each streamed section's marker has, and when the response ends; p50 / p95 over `runs` sequential loads.
+ */
+async function streamed(path, first, sections, runs = 30) {
+  const seen = { [first]: [], ...Object.fromEntries(sections.map((m) => [m, []])), end: [] };
+  for (let i = 0; i < runs; i += 1) {
+    await new Promise((resolve, reject) => {
+      const started = performance.now();
+      let text = '';
+      const pending = new Set([first, ...sections]);
+      http.get(base + path, (res) => {
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => {
+          text += chunk;
+          for (const marker of pending) {
+            if (text.includes(`data-testid="${marker}"`)) {
+              seen[marker].push(performance.now() - started);
+              pending.delete(marker);
+            }
+          }
+        });
+        res.on('end', () => {
+          seen.end.push(performance.now() - started);
+          resolve();
+        });
+      }).on('error', reject);
+    });
+  }
+  const pct = (values, q) => (values.length === 0 ? NaN : [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))]);
+  return { path, runs, parts: Object.fromEntries(Object.entries(seen).map(([k, v]) => [k, { p50: pct(v, 0.5), p95: pct(v, 0.95), n: v.length }])) };
+}
+const insight = [];
+for (const [name, path] of [['big batch page', `/en/batches/${scale.bigBatchId}`], ['small batch page', `/en/batches/${small.id}`]]) {
+  const timing = await streamed(path, 'batched-jobs', ['timeline', 'durations', 'error-summary']);
+  insight.push({ name, ...timing });
+  console.log(`${name} streamed: ${JSON.stringify(timing.parts)}`);
+}
+
 // Export: the big batch streamed as NDJSON (serialized_params included): rows per second, the server's RSS meanwhile.
 async function exportRun(path) {
   const rssBeforeBytes = rssOf('VmRSS');
@@ -241,6 +280,7 @@ const summary = {
   peakRssBytes: rss,
   overload: overloaded,
   export: exported,
+  batchInsight: insight,
   batchPageFirstLoadJsGzipBytes: batchPageJs,
 };
 mkdirSync('bench', { recursive: true });
@@ -259,6 +299,11 @@ const md = [
   `- Server peak RSS: ${(rss / 1048576).toFixed(0)} MB`,
   `- Overload (${overloaded.connections} connections for ${overloaded.seconds} s on ${overloaded.path}): ${Object.entries(overloaded.statuses).map(([code, n]) => `${n.toLocaleString('en')} × ${code}`).join(', ')}; ${overloaded.timeouts} client timeouts, ${overloaded.errors} errors; ${overloaded.falseUnavailable} "unavailable" logged for a healthy database; RSS right after ${(overloaded.rssAfterBytes / 1048576).toFixed(0)} MB; the next request: ${overloaded.nextRequest.status} in ${ms(overloaded.nextRequest.ms)} ms`,
   `- Export of the ${exported.rows.toLocaleString('en')}-job batch as NDJSON: ${Math.round(exported.rowsPerSecond).toLocaleString('en')} rows/s (${exported.seconds.toFixed(1)} s), server RSS ${(exported.rssBeforeBytes / 1048576).toFixed(0)} MB before, at most ${(exported.rssMaxBytes / 1048576).toFixed(0)} MB meanwhile`,
+  '',
+  '| batch page, as streamed (30 sequential loads, ms) | jobs table (first paint) p50 / p95 | timeline p50 / p95 | durations p50 / p95 | errors p50 / p95 | whole response p50 / p95 |',
+  '|---|---:|---:|---:|---:|---:|',
+  ...insight.map((r) => `| ${r.name} | ${['batched-jobs', 'timeline', 'durations', 'error-summary', 'end'].map((k) => (r.parts[k].n === 0 ? 'none shown' : `${ms(r.parts[k].p50)} / ${ms(r.parts[k].p95)}`)).join(' | ')} |`),
+  '',
   `- Batch page first-load JavaScript: ${(batchPageJs / 1024).toFixed(1)} KB gzipped (${scripts.size} scripts)`,
   '',
 ].join('\n');

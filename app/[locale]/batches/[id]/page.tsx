@@ -8,6 +8,10 @@ import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { Suspense } from 'react';
 import { BatchErrorSummaryStreamed } from '@/components/batches/batch-error-summary';
 import { batchErrorSummary } from '@/lib/queries/batch-errors';
+import { batchTimeline } from '@/lib/queries/batch-timeline';
+import { batchDurations } from '@/lib/queries/batch-durations';
+import { BatchDurationsStreamed } from '@/components/batches/batch-durations';
+import { BatchTimelineStreamed } from '@/components/batches/timeline/batch-timeline';
 import { isReadOnly, pausesMode } from '@/lib/config';
 import { pauseMarking } from '@/lib/domain/settings';
 import { readDb } from '@/lib/db/read';
@@ -59,7 +63,13 @@ export default async function BatchPage({ params, searchParams }: Props) {
     <>
       <ReadSourceNotice />
       <BatchHeader batch={data.batch} counts={data.counts} estimated={data.countsEstimated} locale={locale} actionsEnabled={actionsEnabled} now={now} />
-      {/* Streamed after the first paint: a big batch's executions are read from a bounded sample. */}
+      {/* Streamed after the first paint: a big batch's jobs and executions are read from bounded samples. */}
+      <Suspense fallback={null}>
+        <BatchTimelineStreamed timeline={readDb().then((db) => batchTimeline(db, data.batch, now)).catch(() => null)} batch={data.batch} now={now} />
+      </Suspense>
+      <Suspense fallback={null}>
+        <BatchDurationsStreamed durations={readDb().then((db) => batchDurations(db, batchId, now)).catch(() => null)} locale={locale} now={now} />
+      </Suspense>
       <Suspense fallback={null}>
         <BatchErrorSummaryStreamed summary={readDb().then((db) => batchErrorSummary(db, batchId)).catch(() => null)} batchId={batchId} locale={locale} now={now} />
       </Suspense>
