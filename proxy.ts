@@ -4,10 +4,12 @@ import { databaseReachable } from './lib/db/health';
 import { unavailablePage } from './lib/domain/unavailable-page';
 import { REALM } from './lib/domain/auth';
 import { actionBodyProblem } from './lib/domain/action-body';
-import { admit, isCrossOriginAction, isPublicRequest, isServedMethod, SERVED_METHODS } from './lib/domain/gate';
+import { admit, isCrossOriginAction, isPublicRequest, isServedMethod, METRICS_PATH, metricsTokenVerdict, SERVED_METHODS } from './lib/domain/gate';
+import { routeKind } from './lib/domain/metric-labels';
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from './lib/domain/security-headers';
 import { negotiateLocale, routeLocale } from './lib/i18n/locale-path';
 import { isLocale, type Locale } from './lib/i18n/routing';
+import { countHttpRequest } from './lib/metrics/dashboard-metrics';
 import en from './messages/en.json';
 import ja from './messages/ja.json';
 import ko from './messages/ko.json';
@@ -42,9 +44,17 @@ export default async function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production');
   const at = (path: string) => new URL(`${basePath}${path}`, request.url);
+  // Every request, refused ones too (dashboard_http_requests_total): its method and kind of route, never its path.
+  countHttpRequest(request.method, routeKind(pathname, request.method, request.headers));
 
-  // 0. The only requests without sign-in or Host check: reading built static files, the favicon, the health endpoints.
+  // 0. The only requests without sign-in or Host check: reading built static files, the favicon, the health endpoints,
+  //    and a Prometheus scrape of /metrics with DASHBOARD_METRICS_TOKEN as its Bearer token (another token: 401).
   if (isPublicRequest(pathname, request.method, request.headers)) return NextResponse.next();
+  const scrape = metricsTokenVerdict(pathname, request.method, request.headers, process.env);
+  if (scrape === 'admit') return NextResponse.next();
+  if (scrape === 'reject') {
+    return withSecurityHeaders(plain(401, `401 ${MESSAGES[preferred].ErrorPage.unauthorized}`, { 'WWW-Authenticate': `Bearer realm="${REALM}", error="invalid_token"` }), csp);
+  }
 
   // 1. The gate, deny by default: a Host the dashboard answers to (421: DNS rebinding), then credentials (401) for
   //    every page, API route and server action. Actions check again themselves (lib/actions/authorize.ts).
@@ -68,13 +78,13 @@ export default async function proxy(request: NextRequest) {
     return withSecurityHeaders(plain(403, MESSAGES[preferred].ActionResult.refused), csp);
   }
 
-  // 3. Locales: `/`, GoodJob-style `?locale=`, unprefixed paths and unknown locales. A path that is not valid
-  //    percent-encoding (`%E0%A4%A`) is nobody's page: a 404, before Next tries to decode it.
+  // 3. Locales: `/`, GoodJob-style `?locale=`, unprefixed paths and unknown locales (not for /api/… and /metrics). A
+  //    path that is not valid percent-encoding (`%E0%A4%A`) is nobody's page: a 404, before Next tries to decode it.
   if (!decodable(pathname)) {
     const pathLocale = pathname.split('/')[1];
     return withSecurityHeaders(NextResponse.rewrite(at(`/${isLocale(pathLocale) ? pathLocale : preferred}/not-found`)), csp);
   }
-  if (!pathname.startsWith('/api/')) {
+  if (!pathname.startsWith('/api/') && pathname !== METRICS_PATH) {
     if (pathname === '/' && !searchParams.has('locale')) return withSecurityHeaders(NextResponse.redirect(at(`/${preferred}/batches`)), csp);
     const route = routeLocale(pathname, searchParams);
     if (route.kind === 'redirect') {

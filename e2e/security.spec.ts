@@ -208,6 +208,11 @@ test.describe('under BASE_PATH', () => {
       }
       for (const path of ['/healthz', '/readyz']) expect([401, 404], path).toContain((await request.get(origin + path)).status());
       expect((await request.get(`${origin}/good_job/en/batches`)).status()).toBe(401);
+      // /metrics lives under the prefix too, behind the sign-in (no token configured here).
+      expect((await request.get(`${origin}/good_job/metrics`)).status()).toBe(401);
+      const metrics = await request.get(`${origin}/good_job/metrics`, { headers: { authorization: basic } });
+      expect(metrics.status()).toBe(200);
+      expect(await metrics.text()).toContain('goodjob_scrape_ok 1');
     });
 
     test('replayed actions without credentials answer 401 under the prefix too, and nothing changes', async ({ browser, db, request }) => {

@@ -3,6 +3,8 @@ import { appendFileSync } from 'node:fs';
 import type { Logger } from 'drizzle-orm/logger';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { timeQueries } from '../metrics/query-timing';
+import type { PoolLabel } from '../metrics/dashboard-metrics';
 import * as schema from './schema';
 
 // GoodJob stores UTC in `timestamp without time zone`: keep the text and parse it as UTC (lib/domain/time.ts),
@@ -40,11 +42,12 @@ function sqlCaptureLogger(): Logger | undefined {
   return { logQuery: (query, params) => appendFileSync(file, `${JSON.stringify({ query, params })}\n`) };
 }
 
-/** One pool per database URL, made on first use. */
-function poolFor(url: string, applicationName: string): Db {
+/** One pool per database URL, made on first use; its statements timed under `label` (dashboard_query_duration_seconds). */
+function poolFor(url: string, applicationName: string, label: PoolLabel): Db {
   let db = pools.get(url);
   if (!db) {
     const pool = new pg.Pool(poolConfig(url, applicationName));
+    timeQueries(pool, label);
     // A client that loses its server (restart, pg_terminate_backend) must not crash the process: idle in the pool, or
     // checked out between two statements of a transaction (its next statement then fails, and the pool drops it).
     pool.on('error', () => undefined);
@@ -59,11 +62,11 @@ function poolFor(url: string, applicationName: string): Db {
 export function getDb(): Db {
   const url = process.env.DATABASE_URL;
   if (!url) throw new DatabaseNotConfiguredError();
-  return poolFor(url, 'goodjob-dashboard');
+  return poolFor(url, 'goodjob-dashboard', 'primary');
 }
 
 /** The read replica (DATABASE_REPLICA_URL), when one is configured. */
 export function getReplicaDb(): Db | null {
   const url = process.env.DATABASE_REPLICA_URL;
-  return url ? poolFor(url, 'goodjob-dashboard-replica') : null;
+  return url ? poolFor(url, 'goodjob-dashboard-replica', 'replica') : null;
 }

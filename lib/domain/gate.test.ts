@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { admit, hostAllowed, hostnameOf, isCrossOriginAction, isPublicRequest, isServedMethod } from './gate';
+import { admit, hostAllowed, hostnameOf, isCrossOriginAction, isPublicRequest, isServedMethod, metricsTokenVerdict } from './gate';
 
 const isPublicPath = (path: string) => isPublicRequest(path, 'GET', new Headers());
 
@@ -115,5 +115,36 @@ describe('isCrossOriginAction', () => {
     const viaProxy = action({ origin: 'https://jobs.example.com', 'x-forwarded-host': 'jobs.example.com' });
     expect(isCrossOriginAction(viaProxy, {})).toBe(true);
     expect(isCrossOriginAction(viaProxy, { DASHBOARD_TRUST_PROXY: '1' })).toBe(false);
+  });
+});
+
+describe('metricsTokenVerdict', () => {
+  const TOKEN = { DASHBOARD_METRICS_TOKEN: 'scrape-me-9f2c' };
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  const verdict = (h: Record<string, string>, env: Record<string, string> = TOKEN, path = '/metrics', method = 'GET') => metricsTokenVerdict(path, method, req(h), env);
+
+  it('admits GET /metrics with the token, whatever the Host and even with sign-in on', () => {
+    expect(verdict(bearer('scrape-me-9f2c'))).toBe('admit');
+    expect(verdict({ ...bearer('scrape-me-9f2c'), host: 'evil.example' }, { ...TOKEN, ...SIGN_IN, DASHBOARD_ALLOWED_HOSTS: 'jobs.example.com' })).toBe('admit');
+    expect(verdict({ authorization: 'bearer   scrape-me-9f2c  ' })).toBe('admit');
+  });
+  it('rejects a Bearer with another token (401, WWW-Authenticate: Bearer)', () => {
+    for (const t of ['scrape-me-9f2', 'scrape-me-9f2cX', 'SCRAPE-ME-9F2C', '', 's3cret']) expect(verdict(bearer(t)), t).toBe('reject');
+    expect(verdict({ authorization: 'Bearer' })).toBe('reject');
+  });
+  it('leaves everything else to the normal gate', () => {
+    expect(verdict({})).toBe('gate');
+    expect(verdict({ authorization: basic('ops', 's3cret') })).toBe('gate');
+    expect(verdict({ authorization: 'Bearerscrape-me-9f2c' })).toBe('gate');
+    expect(verdict(bearer('scrape-me-9f2c'), {})).toBe('gate');
+    expect(verdict(bearer('scrape-me-9f2c'), { DASHBOARD_METRICS_TOKEN: '  ' })).toBe('gate');
+    for (const path of ['/en/jobs', '/metrics/', '/metricsx', '/api/batches/x', '/healthz']) expect(verdict(bearer('scrape-me-9f2c'), TOKEN, path), path).toBe('gate');
+    for (const method of ['POST', 'HEAD', 'PUT', 'OPTIONS']) expect(verdict(bearer('scrape-me-9f2c'), TOKEN, '/metrics', method), method).toBe('gate');
+    expect(verdict({ ...bearer('scrape-me-9f2c'), 'next-action': 'abc' })).toBe('gate');
+  });
+  it('does not open the pages\' or the actions\' gate: admit() knows no Bearer token', () => {
+    const env = { ...TOKEN, ...SIGN_IN };
+    expect(admit(req({ host: 'x.example', ...bearer('scrape-me-9f2c') }), env)).toEqual({ ok: false, status: 401 });
+    expect(admit(req({ host: 'evil.example', ...bearer('scrape-me-9f2c') }), TOKEN)).toEqual({ ok: false, status: 421 });
   });
 });

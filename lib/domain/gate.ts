@@ -2,7 +2,7 @@
 // are public, which Host names the dashboard answers to, which methods it serves. Pure: headers and settings in.
 import { isLoopbackHost } from '../../scripts/lib/guard.mjs';
 import { isOn } from '../config';
-import { authenticate, credentialsFrom } from './auth';
+import { authenticate, credentialsFrom, safeEqual } from './auth';
 
 type Env = Record<string, string | undefined>;
 
@@ -20,6 +20,26 @@ export function isPublicRequest(pathname: string, method: string, headers: Heade
 /** Load balancers' and Kubernetes' probes: no sign-in, no Host check, no locale. */
 export function isHealthPath(pathname: string): boolean {
   return pathname === '/healthz' || pathname === '/readyz';
+}
+
+/** Prometheus' scrape path (app/metrics/route.ts), without the base path. */
+export const METRICS_PATH = '/metrics';
+
+export type MetricsTokenVerdict = 'admit' | 'reject' | 'gate';
+
+/**
+ * A scrape with DASHBOARD_METRICS_TOKEN set: `GET /metrics` (no `Next-Action`) with `Authorization: Bearer <token>` is
+ * admitted without sign-in and without the Host check (`admit`); a Bearer with another token is refused (`reject`:
+ * 401 with `WWW-Authenticate: Bearer`). Anything else — no token configured, another path or method, Basic or no
+ * credentials — takes the normal gate (`gate`: admit() below). Server actions never get here (POST), and their own
+ * check (lib/actions/authorize.ts) knows no Bearer token.
+ */
+export function metricsTokenVerdict(pathname: string, method: string, headers: Headers, env: Env): MetricsTokenVerdict {
+  const token = (env.DASHBOARD_METRICS_TOKEN ?? '').trim();
+  if (token === '' || pathname !== METRICS_PATH || method.toUpperCase() !== 'GET' || headers.has('next-action')) return 'gate';
+  const bearer = /^Bearer(?:\s+(.*))?$/i.exec((headers.get('authorization') ?? '').trim());
+  if (!bearer) return 'gate';
+  return safeEqual((bearer[1] ?? '').trim(), token) ? 'admit' : 'reject';
 }
 
 /** The methods the dashboard serves (pages, server actions, their preflight); any other gets 405. */

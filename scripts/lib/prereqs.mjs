@@ -1,4 +1,5 @@
-// What `npm test` needs besides npm packages: PostgreSQL, psql, Debian's Chromium and CJK fonts.
+// What `npm test` needs besides npm packages: PostgreSQL, psql, Debian's Chromium and CJK fonts, and promtool (from
+// Debian's `prometheus`) for the metrics and alert-rule checks.
 // On Debian as root it installs or starts what is missing; elsewhere it says exactly what is missing.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -41,6 +42,27 @@ function aptInstall(packages) {
   execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
 }
 
+/** Process ids of a running Prometheus server. */
+const prometheusPids = () => (spawnSync('pidof', ['prometheus'], { encoding: 'utf8' }).stdout ?? '').trim().split(/\s+/).filter(Boolean);
+
+/**
+ * Debian's `prometheus` package brings promtool, and with it the Prometheus server as a service: its maintainer script
+ * enables it and, where services may start (systemd, or sysvinit without a policy-rc.d that refuses), starts it on
+ * :9090. The tests only need promtool: a server this install started is stopped and disabled again. One that was
+ * running before is left alone.
+ */
+function stopPrometheusServerWeStarted(runningBefore) {
+  if (runningBefore.length > 0 || prometheusPids().length === 0) return;
+  console.log('Stopping the Prometheus server that installing promtool started (only promtool is needed)…');
+  if (existsSync('/run/systemd/system')) {
+    spawnSync('systemctl', ['disable', '--now', 'prometheus'], { stdio: 'inherit' });
+  } else {
+    if (existsSync('/etc/init.d/prometheus')) spawnSync('/etc/init.d/prometheus', ['stop'], { stdio: 'inherit' });
+    if (has('update-rc.d')) spawnSync('update-rc.d', ['prometheus', 'disable'], { stdio: 'ignore' });
+  }
+  if (prometheusPids().length > 0) console.warn('A Prometheus server is still running (pidof prometheus): stop it if you do not want it.');
+}
+
 function startLocalPostgres() {
   if (!isRoot() || !has('pg_ctlcluster') || !existsSync('/etc/postgresql')) return false;
   for (const version of readdirSync('/etc/postgresql')) {
@@ -63,11 +85,17 @@ export async function ensurePrerequisites() {
   if (!existsSync(chromiumPath())) aptWanted.push('chromium');
   if (!cjkFontsPresent()) aptWanted.push('fonts-noto-cjk', 'fontconfig');
   if (!has('psql')) aptWanted.push('postgresql-client');
-  if (aptWanted.length > 0 && canApt()) aptInstall(aptWanted);
+  if (!has('promtool')) aptWanted.push('prometheus');
+  if (aptWanted.length > 0 && canApt()) {
+    const prometheusBefore = prometheusPids();
+    aptInstall(aptWanted);
+    if (aptWanted.includes('prometheus')) stopPrometheusServerWeStarted(prometheusBefore);
+  }
 
   if (!existsSync(chromiumPath())) missing.push(`Chromium at ${chromiumPath()} (Debian: apt-get install chromium; or set CHROMIUM_PATH)`);
   if (!cjkFontsPresent()) missing.push('CJK fonts (Debian: apt-get install fonts-noto-cjk)');
   if (!has('psql')) missing.push('psql, the PostgreSQL client (Debian: apt-get install postgresql-client)');
+  if (!has('promtool')) missing.push("promtool, Prometheus' checker (Debian: apt-get install prometheus; elsewhere from a Prometheus release)");
 
   if (!(await postgresReachable())) {
     if (startLocalPostgres()) {

@@ -1,0 +1,80 @@
+// The label values of the dashboard's own Prometheus metrics (lib/metrics/dashboard-metrics.ts). Every label takes its
+// value from a small fixed set: a raw path, method or audit text as a label value would make one time series per
+// distinct request, which Prometheus cannot keep. Pure: no I/O.
+import { isHealthPath } from './gate';
+import { JOB_ACTIONS } from './job-state';
+
+export const ROUTE_KINDS = ['page', 'action', 'api', 'metrics', 'health', 'static'] as const;
+export type RouteKind = (typeof ROUTE_KINDS)[number];
+
+/** What kind of request this is, from its path (without the base path), method and `Next-Action` header. */
+export function routeKind(pathname: string, method: string, headers: Headers): RouteKind {
+  if (method.toUpperCase() === 'POST' && headers.has('next-action')) return 'action';
+  if (pathname.startsWith('/_next/static/') || pathname === '/favicon.ico') return 'static';
+  if (isHealthPath(pathname)) return 'health';
+  if (pathname === '/metrics') return 'metrics';
+  if (pathname === '/api' || pathname.startsWith('/api/')) return 'api';
+  return 'page';
+}
+
+export const METHOD_LABELS = ['GET', 'HEAD', 'POST', 'OPTIONS', 'other'] as const;
+export type MethodLabel = (typeof METHOD_LABELS)[number];
+
+/** The methods the dashboard serves as they are; any other (PUT, TRACE, made-up ones) is `other`. */
+export function methodLabel(method: string): MethodLabel {
+  const upper = method.toUpperCase();
+  return (METHOD_LABELS as readonly string[]).includes(upper) ? (upper as MethodLabel) : 'other';
+}
+
+/**
+ * Every action name the audit line can carry (lib/actions/*): job actions, batch actions, bulk job actions, cron and
+ * pause settings. A refused request names the action its form sent, which can be any text: those are `unknown`.
+ */
+export const ACTION_LABELS = [
+  ...JOB_ACTIONS,
+  'retryBatch',
+  'discardBatch',
+  ...JOB_ACTIONS.map((a) => `bulk:${a}` as const),
+  'cronEnable',
+  'cronDisable',
+  'cronRunNow',
+  'pause',
+  'resume',
+  'unknown',
+] as const;
+export type ActionLabel = (typeof ACTION_LABELS)[number];
+
+export function actionLabel(action: string): ActionLabel {
+  return (ACTION_LABELS as readonly string[]).includes(action) ? (action as ActionLabel) : 'unknown';
+}
+
+/** An audit outcome as a label: the commands' and the gate's outcomes as they are, the bulk summaries folded. */
+export const ACTION_OUTCOME_LABELS = ['done', 'not_found', 'wrong_state', 'locked', 'busy', 'unavailable', 'refused', 'invalid', 'unauthorized', 'partial', 'other'] as const;
+export type ActionOutcomeLabel = (typeof ACTION_OUTCOME_LABELS)[number];
+
+const BULK = /^done (\d+), skipped (\d+)(?:, not attempted \d+ \((busy|unavailable)\))?$/;
+const DISCARD_BATCH = /^done: discarded \d+, skipped (\d+)$/;
+
+/**
+ * The audit line's outcome text as one of ACTION_OUTCOME_LABELS:
+ * - a bulk summary (`done 3, skipped 1[, not attempted 2 (busy)]`): `done` when every job was done, `partial` when
+ *   some were and others skipped or not attempted, else what the page answered (the stop's cause, or `wrong_state`);
+ * - Discard batch's `done: discarded 5, skipped 1`: `done`, or `partial` when jobs were skipped;
+ * - `needs_setting` (Discard batch without GOOD_JOB_GLOBALID_APP…): `wrong_state`, as the page answers it;
+ * - anything else unknown: `other`.
+ */
+export function actionOutcomeLabel(outcome: string): ActionOutcomeLabel {
+  if ((ACTION_OUTCOME_LABELS as readonly string[]).includes(outcome)) return outcome as ActionOutcomeLabel;
+  if (outcome === 'needs_setting') return 'wrong_state';
+  const bulk = BULK.exec(outcome);
+  if (bulk) {
+    const done = Number(bulk[1]);
+    const skipped = Number(bulk[2]);
+    const stopped = bulk[3] as 'busy' | 'unavailable' | undefined;
+    if (done === 0) return stopped ?? 'wrong_state';
+    return skipped === 0 && stopped === undefined ? 'done' : 'partial';
+  }
+  const discarded = DISCARD_BATCH.exec(outcome);
+  if (discarded) return Number(discarded[1]) === 0 ? 'done' : 'partial';
+  return 'other';
+}
