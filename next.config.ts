@@ -7,6 +7,14 @@ const withNextIntl = createNextIntlPlugin({
   experimental: { messages: { path: './messages', format: 'json', locales: 'infer', precompile: true } },
 });
 
+/** NEXT_OUTPUT=standalone (the Dockerfile) adds Next's standalone server to the build; nothing else is supported. */
+function output(): 'standalone' | undefined {
+  const value = process.env.NEXT_OUTPUT ?? '';
+  if (value === '') return undefined;
+  if (value !== 'standalone') throw new Error(`NEXT_OUTPUT can only be "standalone" (got "${value}")`);
+  return value;
+}
+
 /** BASE_PATH=/good_job serves the dashboard under that prefix (behind a reverse proxy). Fixed at build time. */
 function basePath(): string | undefined {
   const value = (process.env.BASE_PATH ?? '').replace(/\/+$/, '');
@@ -23,6 +31,8 @@ const nextConfig: NextConfig = {
   // Plain <a> links (file downloads, which next/link would try to render as pages) need the prefix too.
   env: { NEXT_PUBLIC_BASE_PATH: basePath() ?? '' },
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // Also `<distDir>/standalone/`: a server.js with only the files it needs. Off for `npm start` and the tests.
+  output: output(),
 };
 
 export default withNextIntl(nextConfig);

@@ -9,9 +9,15 @@ const LOCALES = ['en', 'ko', 'ja', 'ru'];
 
 /** "busy" in the request's locale (its path's first segment after the base path, else English). */
 export function busyTexts(root = process.cwd()) {
+  const messages = Object.fromEntries(LOCALES.map((l) => [l, JSON.parse(readFileSync(join(root, 'messages', `${l}.json`), 'utf8'))]));
+  return busyTextsFrom(messages);
+}
+
+/** The same from messages already loaded (`{ en: { ErrorPage: … }, … }`): what a bundled server has, without files. */
+export function busyTextsFrom(messages) {
   const texts = {};
   for (const locale of LOCALES) {
-    const { ErrorPage } = JSON.parse(readFileSync(join(root, 'messages', `${locale}.json`), 'utf8'));
+    const { ErrorPage } = messages[locale];
     texts[locale] = `503 ${ErrorPage.busyTitle}\n${ErrorPage.busyBody}\n`;
   }
   return (url, basePath = '') => {
@@ -20,9 +26,9 @@ export function busyTexts(root = process.cwd()) {
   };
 }
 
-/** Requests that cost next to nothing (built files, health probes) skip the queue. */
+/** Requests that cost next to nothing (built files, health probes, a metrics scrape: read at most once per 5 s) skip the queue, so a probe or a scrape still answers while pages are shed. */
 export function isCheap(url = '/') {
-  return /\/_next\/static\/|\/favicon\.ico$|\/(healthz|readyz)(\?|$)/.test(url.split('?')[0]);
+  return /\/_next\/static\/|\/favicon\.ico$|\/(healthz|readyz|metrics)$/.test(url.split('?')[0]);
 }
 
 export function createAdmission({ concurrency = 8, queueLimit = 64, waitMs = 3000 } = {}) {

@@ -58,7 +58,7 @@ describe('busyTexts and isCheap', () => {
     expect(text('/')).toMatch(/^503 Database busy/);
   });
   it('lets built files and health probes skip the queue, nothing else', () => {
-    for (const u of ['/_next/static/chunks/a.js', '/good_job/_next/static/x.css', '/favicon.ico', '/healthz', '/readyz?x']) expect(isCheap(u), u).toBe(true);
-    for (const u of ['/en/jobs', '/en/jobs?q=/_next/static/', '/healthz/en']) expect(isCheap(u), u).toBe(false);
+    for (const u of ['/_next/static/chunks/a.js', '/good_job/_next/static/x.css', '/favicon.ico', '/healthz', '/readyz?x', '/metrics', '/good_job/metrics']) expect(isCheap(u), u).toBe(true);
+    for (const u of ['/en/jobs', '/en/jobs?q=/_next/static/', '/healthz/en', '/en/metrics/x']) expect(isCheap(u), u).toBe(false);
   });
 });

@@ -8,7 +8,11 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-const SOURCES = ['app', 'components', 'lib', 'messages', 'public', 'proxy.ts', 'next.config.ts', 'global.d.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const SOURCES = [
+  'app', 'components', 'lib', 'messages', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'global.d.ts', 'package.json', 'package-lock.json', 'tsconfig.json',
+  // The scripts the app bundles too (lib/domain/gate.ts, lib/standalone.ts).
+  'scripts/lib/guard.mjs', 'scripts/lib/admission.mjs', 'scripts/lib/edge.mjs',
+];
 /** Files in the source folders that never reach the bundle. */
 const NOT_BUILT = /\.test\.tsx?$/;
 
@@ -45,8 +49,15 @@ export function nextStartArgs(host, port) {
 }
 
 const distDir = () => process.env.NEXT_DIST_DIR || '.next';
-/** What a build is made of: the sources, and the base path, which is compiled in. */
-const buildRecord = (root) => JSON.stringify({ basePath: (process.env.BASE_PATH ?? '').replace(/\/+$/, ''), sources: sourceHash(root) });
+/**
+ * What a build is made of: the sources, the base path, which is compiled in, and NEXT_OUTPUT=standalone when it is
+ * set (a build with Next's standalone server is another build; named only then, so an ordinary build's record keeps
+ * its shape).
+ */
+function buildRecord(root) {
+  const output = process.env.NEXT_OUTPUT ? { output: process.env.NEXT_OUTPUT } : {};
+  return JSON.stringify({ basePath: (process.env.BASE_PATH ?? '').replace(/\/+$/, ''), ...output, sources: sourceHash(root) });
+}
 const recordFile = (root) => join(root, distDir(), 'dashboard-build.json');
 
 export function buildIsFresh(root = process.cwd()) {

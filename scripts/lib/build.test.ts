@@ -60,4 +60,25 @@ describe('buildIsFresh', () => {
       else process.env.BASE_PATH = basePath;
     }
   });
+
+  it('tells a build with the standalone server (NEXT_OUTPUT=standalone) from an ordinary one', () => {
+    const root = project();
+    writeFileSync(join(root, '.next/BUILD_ID'), 'x');
+    writeFileSync(join(root, '.next/dashboard-build.json'), JSON.stringify({ basePath: '', sources: sourceHash(root) }));
+    const saved = { basePath: process.env.BASE_PATH, output: process.env.NEXT_OUTPUT };
+    delete process.env.BASE_PATH;
+    delete process.env.NEXT_OUTPUT;
+    try {
+      expect(buildIsFresh(root)).toBe(true);
+      process.env.NEXT_OUTPUT = 'standalone';
+      expect(buildIsFresh(root)).toBe(false);
+      writeFileSync(join(root, '.next/dashboard-build.json'), JSON.stringify({ basePath: '', output: 'standalone', sources: sourceHash(root) }));
+      expect(buildIsFresh(root)).toBe(true);
+    } finally {
+      for (const [name, value] of [['BASE_PATH', saved.basePath], ['NEXT_OUTPUT', saved.output]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  });
 });
