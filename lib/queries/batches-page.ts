@@ -2,7 +2,8 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Page, PageRequest } from '../domain/paging';
-import { batchFilterSql, batchJobTotals, listBatchCallbackClasses, listBatches, type BatchFilter, type BatchJobTotals } from './batches';
+import { batchFilterSql, batchJobTotals, listBatches, type BatchFilter, type BatchJobTotals } from './batches';
+import { callbackChoices } from './callback-choices';
 import { boundedCount, type BoundedCount } from './bounded-count';
 import type { BatchRow } from './columns';
 
@@ -10,7 +11,7 @@ export interface BatchesPageData {
   page: Page<BatchRow>;
   totals: Map<string, BatchJobTotals>;
   count: BoundedCount;
-  /** The callback classes the filter offers (read from the newest batches). */
+  /** The callback classes the filter offers (read from the newest batches, at most once a minute per process). */
   callbacks: string[];
 }
 
@@ -20,7 +21,7 @@ export async function loadBatchesPage(db: Db, filter: BatchFilter, request: Page
   const [page, count, callbacks] = await Promise.all([
     listBatches(db, filter, request),
     boundedCount(db, sql`FROM good_job_batches WHERE ${where}`),
-    listBatchCallbackClasses(db),
+    callbackChoices(db),
   ]);
   const totals = await batchJobTotals(db, page.rows.map((b) => b.id));
   return { page, totals, count, callbacks };
