@@ -9,6 +9,7 @@ import { Suspense } from 'react';
 import { BatchErrorSummaryStreamed } from '@/components/batches/batch-error-summary';
 import { batchErrorSummary } from '@/lib/queries/batch-errors';
 import { batchTimeline } from '@/lib/queries/batch-timeline';
+import { sharedRead } from '@/lib/queries/shared-read';
 import { batchDurations } from '@/lib/queries/batch-durations';
 import { BatchDurationsStreamed } from '@/components/batches/batch-durations';
 import { BatchTimelineStreamed } from '@/components/batches/timeline/batch-timeline';
@@ -33,6 +34,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale, namespace: 'Metadata' });
   return { title: t('batchTitle', { id: id.slice(0, 8) }) };
 }
+
+/** The batch's timeline, durations and errors are read once per this long per process, shared by the requests meanwhile. */
+const INSIGHT_TTL_MS = 10_000;
 
 const parseStatus = (value: string | undefined): JobStatus | null => ((JOB_STATUSES as readonly string[]).includes(value ?? '') ? (value as JobStatus) : null);
 
@@ -65,13 +69,13 @@ export default async function BatchPage({ params, searchParams }: Props) {
       <BatchHeader batch={data.batch} counts={data.counts} estimated={data.countsEstimated} locale={locale} actionsEnabled={actionsEnabled} now={now} />
       {/* Streamed after the first paint: a big batch's jobs and executions are read from bounded samples. */}
       <Suspense fallback={null}>
-        <BatchTimelineStreamed timeline={readDb().then((db) => batchTimeline(db, data.batch, now)).catch(() => null)} batch={data.batch} now={now} />
+        <BatchTimelineStreamed timeline={readDb().then((db) => sharedRead(`timeline:${batchId}`, INSIGHT_TTL_MS, () => batchTimeline(db, data.batch, now))).catch(() => null)} batch={data.batch} now={now} />
       </Suspense>
       <Suspense fallback={null}>
-        <BatchDurationsStreamed durations={readDb().then((db) => batchDurations(db, batchId, now)).catch(() => null)} locale={locale} now={now} />
+        <BatchDurationsStreamed durations={readDb().then((db) => sharedRead(`durations:${batchId}`, INSIGHT_TTL_MS, () => batchDurations(db, batchId, now))).catch(() => null)} locale={locale} now={now} />
       </Suspense>
       <Suspense fallback={null}>
-        <BatchErrorSummaryStreamed summary={readDb().then((db) => batchErrorSummary(db, batchId)).catch(() => null)} batchId={batchId} locale={locale} now={now} />
+        <BatchErrorSummaryStreamed summary={readDb().then((db) => sharedRead(`errors:${batchId}`, INSIGHT_TTL_MS, () => batchErrorSummary(db, batchId))).catch(() => null)} batchId={batchId} locale={locale} now={now} />
       </Suspense>
       <BatchAttributes batch={data.batch} columns={data.batchColumns} />
       {(['callback', 'batched'] as const).map((kind) => (
