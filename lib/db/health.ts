@@ -3,11 +3,11 @@
 // that an outage is answered with a real HTTP 503 and a replica that stops answering is noticed at once.
 import pg from 'pg';
 import type { ReplicaHealth } from '../domain/read-source';
+import { sharedRead } from '../queries/shared-read';
 import { isDatabaseBusy, isDatabaseUnavailable } from './errors';
 
 const PROBE_INTERVAL_MS = 1000;
 const probePools = new Map<string, pg.Pool>();
-const remembered = new Map<string, { at: number; value: Promise<unknown> }>();
 
 function probePool(url: string): pg.Pool {
   let pool = probePools.get(url);
@@ -25,17 +25,8 @@ function probePool(url: string): pg.Pool {
   return pool;
 }
 
-/** One answer per key and second, shared by the requests that ask meanwhile. */
-function everySecond<T>(key: string, ask: () => Promise<T>): Promise<T> {
-  const last = remembered.get(key);
-  if (last && Date.now() - last.at < PROBE_INTERVAL_MS) return last.value as Promise<T>;
-  const value = ask();
-  remembered.set(key, { at: Date.now(), value });
-  return value;
-}
-
 function reachable(url: string): Promise<boolean> {
-  return everySecond(`reachable ${url}`, async () => {
+  return sharedRead(`reachable ${url}`, PROBE_INTERVAL_MS, async () => {
     try {
       await probePool(url).query('SELECT 1');
       return true;
@@ -61,7 +52,7 @@ export function primaryReachable(): Promise<boolean> {
 export function replicaHealth(): Promise<ReplicaHealth | null> {
   const url = process.env.DATABASE_REPLICA_URL;
   if (!url) return Promise.resolve(null);
-  return everySecond(`replica ${url}`, async (): Promise<ReplicaHealth> => {
+  return sharedRead(`replica ${url}`, PROBE_INTERVAL_MS, async (): Promise<ReplicaHealth> => {
     try {
       const { rows } = await probePool(url).query<{ lsn: string; lag: number | null }>(`
         SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END::text AS lsn,

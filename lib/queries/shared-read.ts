@@ -1,4 +1,4 @@
-import 'server-only';
+// No database access of its own: the proxy's health probes (lib/db/health.ts) share reads through it too.
 
 /** At most this many results are kept (oldest dropped first): a cache, never a store. */
 const MAX_ENTRIES = 200;
