@@ -2,7 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3917);
 const serverUrl = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-serverUrl.pathname = '/gjd_e2e';
+// E2E_DB_NAME lets two checkouts' suites run side by side (each its own database, E2E_PORT and NEXT_DIST_DIR).
+serverUrl.pathname = `/${process.env.E2E_DB_NAME ?? 'gjd_e2e'}`;
 const databaseUrl = serverUrl.toString();
 // The specs read and change rows in the same database as the server (e2e/fixtures.ts).
 process.env.E2E_DATABASE_URL = databaseUrl;

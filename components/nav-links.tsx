@@ -35,6 +35,8 @@ export function NavLinks({ locale, counts }: { locale: string; counts: NavCounts
         {t('processes')}
         {counts ? <Count value={plain(counts.processes)} tone={counts.processes === 0 ? 'danger' : 'neutral'} /> : null}
       </Link>
+      <Link href={`/${locale}/performance`}>{t('performance')}</Link>
+      <Link href={`/${locale}/cleaner`}>{t('cleaner')}</Link>
       <Link href={`/${locale}/cron`}>
         {t('cron')}
         {counts ? <Count value={plain(counts.cronEnabled)} label={t('cronEnabledCount', { count: counts.cronEnabled })} /> : null}
