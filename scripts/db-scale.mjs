@@ -101,7 +101,7 @@ const jobSql = `
     CASE WHEN n.i <= ${BIG} THEN '${BIG_BATCH_ID}'::uuid WHEN n.i % 10 < 4 THEN b.id END,
     true,
     CASE WHEN n.k BETWEEN 70 AND 77 THEN 3 WHEN n.k BETWEEN 78 AND 91 THEN 0 WHEN n.k BETWEEN 92 AND 96 THEN 1
-      ELSE 1 + round(((n.i * 7919) % 1000) / 999.0 * ${SPREAD})::int END,
+      ELSE 1 + round(((n.i::bigint * 7919) % 1000) / 999.0 * ${SPREAD})::int END,
     n.cls,
     CASE WHEN n.k BETWEEN 70 AND 77 THEN 4 WHEN n.k BETWEEN 92 AND 94 THEN 3 END,
     CASE WHEN n.i % 1000 BETWEEN 70 AND 77 THEN ARRAY['bench', 'scale'] WHEN n.i % 4 = 0 THEN ARRAY['scale', n.q] END
