@@ -27,7 +27,7 @@ function FacetSelect({ name, label, value, options, estimated, testId }: { name:
 /** GET form: the filters live in the URL and work without JavaScript. The state comes from the tabs. */
 export function JobsFilter({ locale, filter, facets, pausesShown }: { locale: string; filter: JobFilter; facets: Facets; pausesShown: boolean }) {
   const t = useTranslations('JobsPage');
-  const active = filter.queue || filter.jobClass || filter.label || filter.search || filter.cronKey || filter.paused || filter.errorClass || filter.finishedSince || filter.batchId || filter.performedAfter || filter.performedBefore;
+  const active = filter.queue || filter.jobClass || filter.label || filter.search || filter.cronKey || filter.paused || filter.errorClass || filter.finishedSince || filter.batchId || filter.performedAfter || filter.performedBefore || filter.scheduledAfter || filter.scheduledBefore;
   return (
     <Form className="filters filters-wide" role="search" aria-label={t('filters')} action={`/${locale}/jobs`}>
       {filter.state ? <input type="hidden" name="state" value={filter.state} /> : null}
@@ -37,12 +37,16 @@ export function JobsFilter({ locale, filter, facets, pausesShown }: { locale: st
       {filter.finishedSince ? <input type="hidden" name="finished_since" value={filter.finishedSince} /> : null}
       {filter.performedAfter ? <input type="hidden" name="performed_after" value={filter.performedAfter} /> : null}
       {filter.performedBefore ? <input type="hidden" name="performed_before" value={filter.performedBefore} /> : null}
-      {filter.errorClass || filter.finishedSince || filter.batchId || filter.performedAfter || filter.performedBefore ? (
+      {filter.scheduledAfter ? <input type="hidden" name="scheduled_after" value={filter.scheduledAfter} /> : null}
+      {filter.scheduledBefore ? <input type="hidden" name="scheduled_before" value={filter.scheduledBefore} /> : null}
+      {filter.errorClass || filter.finishedSince || filter.batchId || filter.performedAfter || filter.performedBefore || filter.scheduledAfter || filter.scheduledBefore ? (
         <p className="muted filter-note" data-testid="extra-filters">
           {filter.batchId ? t('batchFilter', { id: filter.batchId }) : null} {filter.errorClass ? t('errorClassFilter', { value: filter.errorClass }) : null}{' '}
           {filter.finishedSince ? t('finishedSinceFilter', { time: filter.finishedSince }) : null}{' '}
           {filter.performedAfter ? t('performedAfterFilter', { time: filter.performedAfter }) : null}{' '}
-          {filter.performedBefore ? t('performedBeforeFilter', { time: filter.performedBefore }) : null}
+          {filter.performedBefore ? t('performedBeforeFilter', { time: filter.performedBefore }) : null}{' '}
+          {filter.scheduledAfter ? t('scheduledAfterFilter', { time: filter.scheduledAfter }) : null}{' '}
+          {filter.scheduledBefore ? t('scheduledBeforeFilter', { time: filter.scheduledBefore }) : null}
         </p>
       ) : null}
       <FacetSelect name="queue" label={t('queue')} value={filter.queue} options={facets.queues} estimated={facets.estimated} testId="queue-filter" />

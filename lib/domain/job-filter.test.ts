@@ -17,6 +17,8 @@ describe('parseJobFilter', () => {
       batch_id: '763B0473-5C02-4228-B2EE-F7EA084BDFAF',
       performed_after: '2026-12-02T10:00:00Z',
       performed_before: '2026-12-02T10:05:00.5+00:00',
+      scheduled_after: '2026-12-02T19:00:00+09:00',
+      scheduled_before: '2026-12-02T11:00:00Z',
       other: 'x',
     });
     expect(f).toEqual({
@@ -32,6 +34,8 @@ describe('parseJobFilter', () => {
       batchId: '763b0473-5c02-4228-b2ee-f7ea084bdfaf',
       performedAfter: '2026-12-02T10:00:00.000Z',
       performedBefore: '2026-12-02T10:05:00.500Z',
+      scheduledAfter: '2026-12-02T10:00:00.000Z',
+      scheduledBefore: '2026-12-02T11:00:00.000Z',
     });
     expect(jobFilterParams(f)).toEqual({
       state: 'discarded',
@@ -46,10 +50,13 @@ describe('parseJobFilter', () => {
       batch_id: '763b0473-5c02-4228-b2ee-f7ea084bdfaf',
       performed_after: '2026-12-02T10:00:00.000Z',
       performed_before: '2026-12-02T10:05:00.500Z',
+      scheduled_after: '2026-12-02T10:00:00.000Z',
+      scheduled_before: '2026-12-02T11:00:00.000Z',
     });
     expect(parseJobFilter({ batch_id: 'not-a-uuid' }).batchId).toBeNull();
     for (const bad of ['yesterday', '2026-12-02', '2026-13-02T00:00:00Z', '2026-12-02T00:00:00']) expect(parseJobFilter({ finished_since: bad }).finishedSince, bad).toBeNull();
     expect(parseJobFilter({ performed_after: '2026-12-02T10:00:00', performed_before: 'now' })).toMatchObject({ performedAfter: null, performedBefore: null });
+    expect(parseJobFilter({ scheduled_after: '2026-12-02', scheduled_before: 'soon' })).toMatchObject({ scheduledAfter: null, scheduledBefore: null });
     expect(parseJobFilter({ paused: 'yes' }).paused).toBeNull();
   });
   it('ignores unknown states, empty values, and cuts very long values', () => {

@@ -22,9 +22,12 @@ export interface JobFilter {
   /** Performed (good_jobs.performed_at) at or after / before this moment (ISO 8601): a batch timeline bucket's jobs. */
   performedAfter: string | null;
   performedBefore: string | null;
+  /** Scheduled (good_jobs.scheduled_at) at or after / before this moment (ISO 8601): an activity chart bar's jobs. */
+  scheduledAfter: string | null;
+  scheduledBefore: string | null;
 }
 
-export const EMPTY_JOB_FILTER: JobFilter = { state: null, queue: null, jobClass: null, label: null, search: null, cronKey: null, paused: null, errorClass: null, finishedSince: null, batchId: null, performedAfter: null, performedBefore: null };
+export const EMPTY_JOB_FILTER: JobFilter = { state: null, queue: null, jobClass: null, label: null, search: null, cronKey: null, paused: null, errorClass: null, finishedSince: null, batchId: null, performedAfter: null, performedBefore: null, scheduledAfter: null, scheduledBefore: null };
 
 /** Names and labels are at most this long in the URL (GoodJob's own are far shorter). */
 const MAX_VALUE = 1024;
@@ -56,12 +59,14 @@ export function parseJobFilter(query: Record<string, string | string[] | undefin
     batchId: parseUuid(firstParam(query.batch_id) ?? ''),
     performedAfter: isoMoment(firstParam(query.performed_after)),
     performedBefore: isoMoment(firstParam(query.performed_before)),
+    scheduledAfter: isoMoment(firstParam(query.scheduled_after)),
+    scheduledBefore: isoMoment(firstParam(query.scheduled_before)),
   };
 }
 
 /** The filter as URL parameters (GoodJob's names), for links that keep it. */
 export function jobFilterParams(filter: JobFilter): Record<string, string | null> {
-  return { state: filter.state, queue: filter.queue, job_class: filter.jobClass, label: filter.label, q: filter.search, cron_key: filter.cronKey, paused: filter.paused ? '1' : null, error_class: filter.errorClass, finished_since: filter.finishedSince, batch_id: filter.batchId, performed_after: filter.performedAfter, performed_before: filter.performedBefore };
+  return { state: filter.state, queue: filter.queue, job_class: filter.jobClass, label: filter.label, q: filter.search, cron_key: filter.cronKey, paused: filter.paused ? '1' : null, error_class: filter.errorClass, finished_since: filter.finishedSince, batch_id: filter.batchId, performed_after: filter.performedAfter, performed_before: filter.performedBefore, scheduled_after: filter.scheduledAfter, scheduled_before: filter.scheduledBefore };
 }
 
 export function isEmptyFilter(filter: JobFilter): boolean {

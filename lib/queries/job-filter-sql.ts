@@ -66,6 +66,8 @@ export function jobFilterSqlWithoutState(filter: JobFilter): SQL | undefined {
     filter.finishedSince !== null ? sql`${goodJobs.finished_at} >= ${toDbTime(new Date(filter.finishedSince))}::timestamp` : undefined,
     filter.performedAfter !== null ? sql`${goodJobs.performed_at} >= ${toDbTime(new Date(filter.performedAfter))}::timestamp` : undefined,
     filter.performedBefore !== null ? sql`${goodJobs.performed_at} < ${toDbTime(new Date(filter.performedBefore))}::timestamp` : undefined,
+    filter.scheduledAfter !== null ? sql`${goodJobs.scheduled_at} >= ${toDbTime(new Date(filter.scheduledAfter))}::timestamp` : undefined,
+    filter.scheduledBefore !== null ? sql`${goodJobs.scheduled_at} < ${toDbTime(new Date(filter.scheduledBefore))}::timestamp` : undefined,
   );
 }
 
