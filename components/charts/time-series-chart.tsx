@@ -1,6 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { useTranslations } from 'next-intl';
 import { formatExactTime } from '@/lib/domain/format';
+import { interpolateTenth, px } from '@/lib/domain/svg-number';
 import { timeAxis } from '@/lib/domain/time-axis';
 import { bucketEnd, bucketStart, bucketTotals, isEmptySeries, OTHER_SERIES_KEY, seriesEnd, stackBucket, type BucketedSeries } from '@/lib/domain/time-series';
 import { TimeAxisMarks } from '@/components/batches/timeline/time-axis-marks';
@@ -70,7 +71,7 @@ function StackedBars({ data, locale, timeZone, title, unit, id, hrefFor, otherKe
   const t = useTranslations('Chart');
   const axis = timeAxis(data.from, seriesEnd(data), LEFT, RIGHT, locale, timeZone);
   const max = Math.max(0, ...bucketTotals(data));
-  const y = scaleLinear().domain([0, max > 0 ? max : 1]).nice().range([BOTTOM, TOP]);
+  const y = scaleLinear().domain([0, max > 0 ? max : 1]).nice().range([BOTTOM, TOP]).interpolate(interpolateTenth);
   const top = y.domain()[1]!;
   const prefix = process.env.NEXT_PUBLIC_BASE_PATH ?? '';
   const exact = (d: Date) => formatExactTime(d, timeZone);
@@ -85,15 +86,15 @@ function StackedBars({ data, locale, timeZone, title, unit, id, hrefFor, otherKe
       {Array.from({ length: data.buckets }, (_, i) => {
         const from = bucketStart(data, i);
         const to = bucketEnd(data, i);
-        const x0 = axis.x(from) + 1;
-        const width = Math.max(axis.x(to) - x0 - 1, 0.5);
+        const x0 = px(axis.x(from) + 1);
+        const width = px(Math.max(axis.x(to) - x0 - 1, 0.5));
         return (
           <g key={i} data-bucket={i}>
             {stackBucket(data.series, i).map(({ seriesIndex, low, high }) => {
               const s = data.series[seriesIndex]!;
               const label = t('segmentTitle', { series: s.label, value: formatChartValue(high - low, unit, locale), from: exact(from), to: exact(to) });
               const rect = (
-                <rect x={x0} y={y(high)} width={width} height={Math.max(y(low) - y(high), 0.5)} className={`ts-seg ${seriesClass(s.key, seriesIndex, otherKey)}`} data-series={s.key}>
+                <rect x={x0} y={y(high)} width={width} height={px(Math.max(y(low) - y(high), 0.5))} className={`ts-seg ${seriesClass(s.key, seriesIndex, otherKey)}`} data-series={s.key}>
                   <title>{label}</title>
                 </rect>
               );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketEnd, bucketIndex, bucketStart, bucketTotals, isEmptySeries, lastBuckets, seriesEnd, stackBucket, topSeries, type SeriesData } from './time-series';
+import { bucketEnd, bucketIndex, bucketStart, bucketTotals, isEmptySeries, lastBuckets, seriesEnd, seriesFromCounts, stackBucket, topSeries, type SeriesData } from './time-series';
 
 const s = (key: string, values: number[]): SeriesData => ({ key, label: key.toUpperCase(), values });
 
@@ -59,5 +59,27 @@ describe('bucket maths', () => {
     expect(isEmptySeries({ series: [s('a', [0, 0])] })).toBe(true);
     expect(isEmptySeries({ series: [] })).toBe(true);
     expect(isEmptySeries({ series: [s('a', [0, 1])] })).toBe(false);
+  });
+});
+
+describe('seriesFromCounts', () => {
+  it('puts each count in its bucket and series, zero elsewhere, leaving out what falls outside', () => {
+    const window = { from: new Date('2026-12-02T10:00:00Z'), stepMs: 3_600_000, buckets: 3 };
+    const data = seriesFromCounts(
+      [
+        { at: new Date('2026-12-02T10:00:00Z'), key: 'a', count: 2 },
+        { at: new Date('2026-12-02T12:30:00Z'), key: 'a', count: 1 },
+        { at: new Date('2026-12-02T11:00:00Z'), key: 'b', count: 4 },
+        { at: new Date('2026-12-02T11:00:00Z'), key: 'b', count: 1 },
+        { at: new Date('2026-12-02T13:00:00Z'), key: 'a', count: 9 },
+        { at: new Date('2026-12-02T10:00:00Z'), key: 'unknown', count: 9 },
+      ],
+      [
+        { key: 'b', label: 'B' },
+        { key: 'a', label: 'A' },
+      ],
+      window,
+    );
+    expect(data).toEqual({ ...window, series: [s('b', [0, 5, 0]), s('a', [2, 0, 1])] });
   });
 });

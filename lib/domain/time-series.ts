@@ -99,3 +99,28 @@ export function stackBucket(series: SeriesData[], i: number): StackSegment[] {
   }
   return segments;
 }
+
+export interface KeyedCount {
+  /** Any moment inside the bucket (usually its start). */
+  at: Date;
+  key: string;
+  count: number;
+}
+
+/**
+ * Counts per (moment, key) as one series per key over the buckets, in the order of `keys` (key → label); counts outside
+ * the buckets or for keys not listed are left out, and a bucket with no count is 0.
+ */
+export function seriesFromCounts(
+  counts: KeyedCount[],
+  keys: { key: string; label: string }[],
+  window: Pick<BucketedSeries, 'from' | 'stepMs' | 'buckets'>,
+): BucketedSeries {
+  const byKey = new Map(keys.map(({ key, label }) => [key, { key, label, values: Array.from({ length: window.buckets }, () => 0) }]));
+  for (const { at, key, count } of counts) {
+    const i = bucketIndex(window, at);
+    const series = byKey.get(key);
+    if (i !== null && series) series.values[i]! += count;
+  }
+  return { ...window, series: [...byKey.values()] };
+}

@@ -2,6 +2,7 @@ import { notFound, redirect } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Suspense } from 'react';
 import { BulkActionsWithCount } from '@/components/jobs/bulk-actions-with-count';
+import { JobsActivityPending, JobsActivityStreamed } from '@/components/jobs/jobs-activity';
 import { JobsFilter } from '@/components/jobs/jobs-filter';
 import { JobsResults } from '@/components/jobs/jobs-results';
 import { JobsStateTabs, JobsStateTabsWithCounts } from '@/components/jobs/jobs-state-tabs';
@@ -15,6 +16,7 @@ import { parseJobFilter } from '@/lib/domain/job-filter';
 import { pageRequestFrom } from '@/lib/domain/paging';
 import { isLocale } from '@/lib/i18n/routing';
 import { countJobsByState, getJob } from '@/lib/queries/jobs';
+import { getJobsActivity } from '@/lib/queries/jobs-activity';
 import { loadJobsPage } from '@/lib/queries/jobs-page';
 import { ReadSourceNotice } from '@/components/read-source-notice';
 
@@ -52,6 +54,8 @@ export default async function JobsPage({ params, searchParams }: Props) {
   const request = pageRequestFrom(search);
   // Counted once, apart from the list: the tabs and the bulk bar's "all matching" both wait for it.
   const counts = countJobsByState(db, filter, now).catch(() => null);
+  // Jobs per hour by queue, streamed below the list: the list never waits for it.
+  const activity = getJobsActivity(db, filter, now).catch(() => null);
   const data = await loadOrUnavailable(() => loadJobsPage(db, filter, request, now));
   if (isFault(data)) return <DatabaseUnavailable busy={data === BUSY} />;
   const basePath = `/${locale}/jobs`;
@@ -70,6 +74,9 @@ export default async function JobsPage({ params, searchParams }: Props) {
         </Suspense>
       ) : null}
       <JobsResults result={data.result} filter={filter} basePath={basePath} locale={locale} now={now} actionsEnabled={actionsEnabled} pausing={pauseMarking(data.pauses, pausesMode())} />
+      <Suspense fallback={<JobsActivityPending />}>
+        <JobsActivityStreamed activity={activity} filter={filter} />
+      </Suspense>
     </>
   );
 }
