@@ -1,5 +1,6 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { useTranslations } from 'next-intl';
+import { interpolateTenth, px } from '@/lib/domain/svg-number';
 import { type ChartUnit, formatChartValue } from './format-value';
 import { BOTTOM, LEFT, RIGHT, SERIES_CLASSES, TOP, WIDTH } from './geometry';
 
@@ -82,8 +83,8 @@ export function HistogramChart({ bars, locale, title, unit, id, categoryHeading,
 }
 
 function Bars({ bars, title, id, value }: { bars: HistogramBar[]; title: string; id: string; value: (v: number) => string }) {
-  const x = scaleBand<string>().domain(bars.map((b) => b.key)).range([LEFT, RIGHT]).paddingInner(0.15).paddingOuter(0.05);
-  const y = scaleLinear().domain([0, Math.max(1, ...bars.map((b) => b.value))]).nice().range([BOTTOM, TOP]);
+  const x = scaleBand<string>().domain(bars.map((b) => b.key)).range([LEFT, RIGHT]).paddingInner(0.15).paddingOuter(0.05).round(true);
+  const y = scaleLinear().domain([0, Math.max(1, ...bars.map((b) => b.value))]).nice().range([BOTTOM, TOP]).interpolate(interpolateTenth);
   const top = y.domain()[1]!;
   return (
     <svg viewBox={`0 0 ${WIDTH} ${BOTTOM + LABELS}`} className="timeline-chart ts-chart" role="group" aria-label={title} data-testid={`${id}-chart`}>
@@ -95,12 +96,12 @@ function Bars({ bars, title, id, value }: { bars: HistogramBar[]; title: string;
       </text>
       {bars.map((b) => {
         const left = x(b.key)!;
-        const middle = left + x.bandwidth() / 2;
+        const middle = px(left + x.bandwidth() / 2);
         return (
           <g key={b.key} data-bar={b.key}>
-            <rect x={left} y={y(b.value)} width={x.bandwidth()} height={Math.max(BOTTOM - y(b.value), b.value > 0 ? 0.5 : 0)} className={`ts-seg ${SERIES_CLASSES[0]}`}>
-              <title>{`${b.label}: ${value(b.value)}`}</title>
-            </rect>
+            <title>{`${b.label}: ${value(b.value)}`}</title>
+            <rect x={left} y={TOP} width={x.bandwidth()} height={BOTTOM - TOP} className="tl-hit" />
+            {b.value > 0 ? <rect x={left} y={y(b.value)} width={x.bandwidth()} height={px(Math.max(BOTTOM - y(b.value), 0.5))} className={`ts-seg ${SERIES_CLASSES[0]}`} /> : null}
             <text x={middle} y={BOTTOM + 12} textAnchor="end" transform={`rotate(-40 ${middle} ${BOTTOM + 12})`} aria-hidden="true">
               {b.axisLabel}
             </text>

@@ -24,6 +24,7 @@ export const RELIED_ON_INDEXES: readonly IndexAdvice[] = [
   { name: 'index_good_job_executions_on_active_job_id_and_created_at', table: 'good_job_executions', serves: 'executions', create: 'CREATE INDEX CONCURRENTLY index_good_job_executions_on_active_job_id_and_created_at ON good_job_executions (active_job_id, created_at);' },
   { name: 'index_good_job_batches_on_created_at_and_id', table: 'good_job_batches', serves: 'batches list', suggestion: true, create: 'CREATE INDEX CONCURRENTLY index_good_job_batches_on_created_at_and_id ON good_job_batches (created_at DESC, id DESC);' },
   { name: 'index_good_jobs_on_batch_id_and_created_at', table: 'good_jobs', serves: 'pages of huge batches', suggestion: true, create: 'CREATE INDEX CONCURRENTLY index_good_jobs_on_batch_id_and_created_at ON good_jobs (batch_id, created_at DESC, id DESC) WHERE (batch_id IS NOT NULL);' },
+  { name: 'index_good_job_executions_on_created_at', table: 'good_job_executions', serves: 'performance pages', suggestion: true, create: 'CREATE INDEX CONCURRENTLY index_good_job_executions_on_created_at ON good_job_executions (created_at);' },
 ];
 
 /** Which advised indexes a database lacks, given the index names it has. */

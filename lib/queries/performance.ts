@@ -15,10 +15,17 @@ import { toDbTime } from '../domain/time';
 import { hasIndex } from './health';
 
 /**
- * Above this many executions in a window, the pages read a sample instead (measured on 3,000,000 executions: the
- * exact read of 50,000 window rows and their three groupings takes about … ms; see the report in docs).
+ * Above this many executions in a window, the pages read a sample instead. Measured on 3,000,000 executions (EXPLAIN
+ * ANALYZE): the exact read of 24 hours (37,000 executions) through GoodJob's (process_id, created_at) index and its
+ * three groupings took 90–145 ms.
  */
 export const PERFORMANCE_ROW_CAP = 50_000;
+/**
+ * About this many window executions make a sample: `TABLESAMPLE SYSTEM` reads pages of the whole table, so its cost
+ * follows the share of the table it reads (7 days of 81: 7.7 % of the pages for 20,000 rows took 90–100 ms, 19 % for
+ * 50,000 took 175–300 ms; 30 days: 1.8 % took 23 ms).
+ */
+export const SAMPLE_ROWS = 20_000;
 /** Classes and queues listed at most (largest first). */
 export const GROUP_LIMIT = 200;
 /** The slowest executions listed on a class's page. */
@@ -33,6 +40,8 @@ export interface ReadOptions {
   zoneOffsetMs?: number;
   /** Above this many window rows, sample (tests pass a tiny one). */
   cap?: number;
+  /** About how many rows a sample reads. */
+  sampleRows?: number;
 }
 
 /** How the window was read: every row, or a `percent` % sample of the table's pages (figures scaled, shown ≈). */
@@ -72,15 +81,15 @@ export interface PerformanceOverview extends ReadMode {
   chart: { from: Date; stepMs: number; buckets: number; cells: ChartCell[] };
 }
 
-type Source = { kind: 'exact'; indexed: boolean } | { kind: 'sample'; percent: number };
+type Source = { kind: 'exact'; indexed: boolean; cap: number } | { kind: 'sample'; percent: number };
 
-/** The window's executions with the given columns, and `filter` (a condition on `e`), read per `source`. */
-function windowRowsSql(source: Source, from: Date, to: Date, columns: SQL, filter: SQL): SQL {
+/** The window's executions with the given columns (`e` is the table), read per `source`. */
+function windowRowsSql(source: Source, from: Date, to: Date, columns: SQL): SQL {
   const range = sql`e.created_at >= ${toDbTime(from)}::timestamp AND e.created_at <= ${toDbTime(to)}::timestamp`;
   if (source.kind === 'sample') {
-    return sql`SELECT ${columns} FROM good_job_executions e TABLESAMPLE SYSTEM (${source.percent}) REPEATABLE (1) WHERE ${range} AND ${filter}`;
+    return sql`SELECT ${columns} FROM good_job_executions e TABLESAMPLE SYSTEM (${source.percent}) REPEATABLE (1) WHERE ${range}`;
   }
-  if (source.indexed) return sql`SELECT ${columns} FROM good_job_executions e WHERE ${range} AND ${filter}`;
+  if (source.indexed) return sql`SELECT ${columns} FROM good_job_executions e WHERE ${range} LIMIT ${source.cap + 1}`;
   // No index on created_at alone: each process's executions are a range of GoodJob's (process_id, created_at) index,
   // the distinct process ids found by a loose index scan over it, and the executions without a process one more range.
   return sql`SELECT r.* FROM (
@@ -90,9 +99,10 @@ function windowRowsSql(source: Source, from: Date, to: Date, columns: SQL, filte
         SELECT (SELECT n.process_id FROM good_job_executions n WHERE n.process_id > procs.process_id ORDER BY n.process_id LIMIT 1)
         FROM procs WHERE procs.process_id IS NOT NULL)
       SELECT process_id FROM procs WHERE process_id IS NOT NULL
-    ) p CROSS JOIN LATERAL (SELECT ${columns} FROM good_job_executions e WHERE e.process_id = p.process_id AND ${range} AND ${filter}) r
+    ) p CROSS JOIN LATERAL (SELECT ${columns} FROM good_job_executions e WHERE e.process_id = p.process_id AND ${range}) r
     UNION ALL
-    SELECT ${columns} FROM good_job_executions e WHERE e.process_id IS NULL AND ${range} AND ${filter}`;
+    (SELECT ${columns} FROM good_job_executions e WHERE e.process_id IS NULL AND ${range})
+    LIMIT ${source.cap + 1}`;
 }
 
 type Plan = { 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> };
@@ -105,30 +115,32 @@ async function estimateWindowRows(db: Db, from: Date, to: Date): Promise<number>
   return Math.round(rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0);
 }
 
-/** The window's executions, counted up to `cap + 1` (an index-only read when the index allows it). */
-async function countWindowRows(db: Db, source: Source, from: Date, to: Date, cap: number): Promise<number> {
-  const { rows } = await db.execute<{ n: number }>(
-    sql`SELECT count(*)::int AS n FROM (${windowRowsSql(source, from, to, sql`1`, sql`true`)} LIMIT ${cap + 1}) w`,
-  );
-  return rows[0]?.n ?? 0;
-}
-
 /**
- * How to read a window: every row when it holds at most `cap` executions, else a sample of about `cap` of them. The
- * planner's estimate sends big windows to the sample at once; a window it thinks small is counted (bounded) first.
+ * Reads a window: every row when it holds at most `cap` executions, else a sample of about `sampleRows` of them. The
+ * planner's estimate sends a big window to the sample at once; a window it thinks small is read exactly, at most
+ * `cap + 1` rows, and read again as a sample when those were too many (`read` returns null then).
  */
-async function chooseSource(db: Db, from: Date, to: Date, cap: number): Promise<Source> {
+async function readWindow<T>(db: Db, from: Date, to: Date, opts: ReadOptions, read: (source: Source) => Promise<T | null>): Promise<T & ReadMode> {
+  const cap = opts.cap ?? PERFORMANCE_ROW_CAP;
+  const sampleRows = opts.sampleRows ?? SAMPLE_ROWS;
   const [estimate, indexed] = await Promise.all([estimateWindowRows(db, from, to), hasIndex(db, CREATED_AT_INDEX).catch(() => false)]);
-  const exact: Source = { kind: 'exact', indexed };
   if (estimate <= 2 * cap) {
-    const counted = await countWindowRows(db, exact, from, to, cap);
-    if (counted <= cap) return exact;
-    return { kind: 'sample', percent: samplePercent(Math.max(estimate, counted), cap) };
+    const exact = await read({ kind: 'exact', indexed, cap });
+    if (exact !== null) return { ...exact, sampled: false, percent: 100 };
   }
-  return { kind: 'sample', percent: samplePercent(estimate, cap) };
+  const percent = samplePercent(Math.max(estimate, cap + 1), sampleRows);
+  const sampled = await read({ kind: 'sample', percent });
+  return { ...sampled!, sampled: true, percent };
 }
 
-const WINDOW_COLUMNS = sql`e.job_class, e.queue_name, e.created_at, e.error IS NOT NULL AS failed, extract(epoch FROM e.duration) * 1000 AS ms`;
+/** The window's rows as CTE `w` (materialized once), and `over`: whether an exact read met more than its cap. */
+function windowCte(source: Source, from: Date, to: Date, columns: SQL): SQL {
+  const over = source.kind === 'exact' ? sql`(SELECT count(*) FROM w) > ${source.cap}` : sql`false`;
+  return sql`w AS MATERIALIZED (${windowRowsSql(source, from, to, columns)}), meta AS (SELECT ${over} AS over)`;
+}
+
+/** A duration in ms as float8 (`extract` would compute in numeric, several times slower). */
+const MS = sql`date_part('epoch', e.duration) * 1000`;
 
 /** The figures of one group of window rows `w` (COUNT, failures, duration avg / p50 / p95 / max in ms). */
 const STAT_COLUMNS = sql`count(*)::int AS executions, count(*) FILTER (WHERE failed)::int AS failures, count(ms)::int AS timed,
@@ -152,6 +164,8 @@ function toStat(key: string | null, r: StatRow, percent: number): PerformanceSta
 
 const percentOf = (source: Source) => (source.kind === 'sample' ? source.percent : 100);
 
+type OverviewRow = StatRow & { kind: 'class' | 'queue' | 'chart' | 'over'; key: string | null; bucket: number | null; seconds: number | null };
+
 /**
  * The Performance page: per job class and per queue, the window's executions, failures and duration figures, and
  * per chart bar and class the executions and their summed duration — one read of the window's rows.
@@ -159,18 +173,25 @@ const percentOf = (source: Source) => (source.kind === 'sample' ? source.percent
 export async function getPerformanceOverview(db: Db, opts: ReadOptions): Promise<PerformanceOverview> {
   const { from, to } = windowRange(opts.window, opts.now);
   const buckets = chartBuckets(opts.window, opts.now, opts.zoneOffsetMs ?? 0);
-  const source = await chooseSource(db, from, to, opts.cap ?? PERFORMANCE_ROW_CAP);
-  const bucketOf = sql`floor(extract(epoch FROM (created_at - ${toDbTime(buckets.from)}::timestamp)) * 1000 / ${buckets.stepMs})::int`;
-  const { rows } = await db.execute<StatRow & { kind: 'class' | 'queue' | 'chart'; key: string | null; bucket: number | null; seconds: number | null }>(sql`
-    WITH w AS MATERIALIZED (${windowRowsSql(source, from, to, WINDOW_COLUMNS, sql`true`)})
-    (SELECT 'class' AS kind, job_class AS key, NULL::int AS bucket, ${STAT_COLUMNS}, NULL::float8 AS seconds
-      FROM w GROUP BY job_class ORDER BY count(*) DESC, job_class LIMIT ${GROUP_LIMIT})
-    UNION ALL
-    (SELECT 'queue', queue_name, NULL, ${STAT_COLUMNS}, NULL FROM w GROUP BY queue_name ORDER BY count(*) DESC, queue_name LIMIT ${GROUP_LIMIT})
-    UNION ALL
-    SELECT 'chart', job_class, ${bucketOf}, count(*)::int, 0, 0, NULL, NULL, NULL, NULL, (coalesce(sum(ms), 0) / 1000)::float8
-      FROM w GROUP BY job_class, ${bucketOf}`);
-  const percent = percentOf(source);
+  const columns = sql`e.job_class, e.queue_name, e.error IS NOT NULL AS failed, ${MS} AS ms,
+    floor(date_part('epoch', e.created_at - ${toDbTime(buckets.from)}::timestamp) * 1000 / ${buckets.stepMs})::int AS bucket`;
+  const read = await readWindow(db, from, to, opts, async (source) => {
+    const { rows } = await db.execute<OverviewRow>(sql`
+      WITH ${windowCte(source, from, to, columns)}
+      SELECT 'over' AS kind, NULL AS key, NULL::int AS bucket, 0 AS executions, 0 AS failures, 0 AS timed, NULL::float8 AS avg_ms,
+        NULL::float8 AS p50_ms, NULL::float8 AS p95_ms, NULL::float8 AS max_ms, NULL::float8 AS seconds FROM meta WHERE over
+      UNION ALL
+      (SELECT 'class', job_class, NULL, ${STAT_COLUMNS}, NULL FROM w WHERE NOT (SELECT over FROM meta)
+        GROUP BY job_class ORDER BY count(*) DESC, job_class LIMIT ${GROUP_LIMIT})
+      UNION ALL
+      (SELECT 'queue', queue_name, NULL, ${STAT_COLUMNS}, NULL FROM w WHERE NOT (SELECT over FROM meta)
+        GROUP BY queue_name ORDER BY count(*) DESC, queue_name LIMIT ${GROUP_LIMIT})
+      UNION ALL
+      SELECT 'chart', job_class, bucket, count(*)::int, 0, 0, NULL, NULL, NULL, NULL, coalesce(sum(ms), 0) / 1000
+        FROM w WHERE NOT (SELECT over FROM meta) GROUP BY job_class, bucket`);
+    return rows.some((r) => r.kind === 'over') ? null : { rows, percent: percentOf(source) };
+  });
+  const { rows, percent } = read;
   const pick = (kind: 'class' | 'queue') => rows.filter((r) => r.kind === kind).map((r) => toStat(r.key, r, percent));
   const classes = pick('class');
   const factor = percent >= 100 ? 1 : 100 / percent;
@@ -178,7 +199,7 @@ export async function getPerformanceOverview(db: Db, opts: ReadOptions): Promise
     .filter((r) => r.kind === 'chart' && r.bucket !== null && r.bucket >= 0 && r.bucket < buckets.buckets)
     .map((r) => ({ bucket: r.bucket!, jobClass: r.key, executions: scaleCount(r.executions, percent), seconds: (r.seconds ?? 0) * factor }));
   return {
-    sampled: source.kind === 'sample',
+    sampled: read.sampled,
     percent,
     from,
     to,
@@ -197,6 +218,8 @@ export interface SlowExecution {
   failed: boolean;
   queueName: string | null;
 }
+
+type SlowRow = { id: string; active_job_id: string; created_at: string; ms: number; failed: boolean; queue_name: string | null };
 
 export interface ClassPerformance extends ReadMode {
   from: Date;
@@ -217,24 +240,28 @@ export async function jobClassExists(db: Db, jobClass: string): Promise<boolean>
 /** A class's page: its figures over the window, its duration histogram in GoodJob's buckets and its slowest executions. */
 export async function getClassPerformance(db: Db, jobClass: string, opts: ReadOptions): Promise<ClassPerformance> {
   const { from, to } = windowRange(opts.window, opts.now);
-  const source = await chooseSource(db, from, to, opts.cap ?? PERFORMANCE_ROW_CAP);
-  const columns = sql`e.id, e.active_job_id, e.created_at, e.queue_name, e.error IS NOT NULL AS failed, e.duration, extract(epoch FROM e.duration) * 1000 AS ms`;
-  const { rows } = await db.execute<{ stat: StatRow; histogram: Array<{ b: number; n: number }> | null; slowest: Array<{ id: string; active_job_id: string; created_at: string; ms: number; failed: boolean; queue_name: string | null }> | null }>(sql`
-    WITH w AS MATERIALIZED (${windowRowsSql(source, from, to, columns, sql`e.job_class = ${jobClass}`)})
-    SELECT (SELECT row_to_json(s) FROM (SELECT ${STAT_COLUMNS} FROM w) s) AS stat,
-      (SELECT json_agg(h) FROM (SELECT width_bucket(duration, ${BOUNDS}) AS b, count(*)::int AS n FROM w WHERE duration IS NOT NULL GROUP BY 1) h) AS histogram,
-      (SELECT json_agg(x) FROM (SELECT id, active_job_id, created_at::text AS created_at, ms, failed, queue_name FROM w
-        WHERE duration IS NOT NULL ORDER BY duration DESC, id LIMIT ${SLOWEST_LIMIT}) x) AS slowest`);
-  const row = rows[0]!;
-  const percent = percentOf(source);
+  // The window's rows of every class are read (and capped), this class's kept: the cap bounds what is read.
+  const columns = sql`e.id, e.active_job_id, e.created_at, e.job_class, e.queue_name, e.error IS NOT NULL AS failed, e.duration, ${MS} AS ms`;
+  const read = await readWindow(db, from, to, opts, async (source) => {
+    const { rows } = await db.execute<{ over: boolean; stat: StatRow; histogram: Array<{ b: number; n: number }> | null; slowest: SlowRow[] | null }>(sql`
+      WITH ${windowCte(source, from, to, columns)}, c AS (SELECT * FROM w WHERE job_class = ${jobClass} AND NOT (SELECT over FROM meta))
+      SELECT (SELECT over FROM meta) AS over,
+        (SELECT row_to_json(s) FROM (SELECT ${STAT_COLUMNS} FROM c) s) AS stat,
+        (SELECT json_agg(h) FROM (SELECT width_bucket(duration, ${BOUNDS}) AS b, count(*)::int AS n FROM c WHERE duration IS NOT NULL GROUP BY 1) h) AS histogram,
+        (SELECT json_agg(x) FROM (SELECT id, active_job_id, created_at::text AS created_at, ms, failed, queue_name FROM c
+          WHERE duration IS NOT NULL ORDER BY duration DESC, id LIMIT ${SLOWEST_LIMIT}) x) AS slowest`);
+    const row = rows[0]!;
+    return row.over ? null : { row, percent: percentOf(source) };
+  });
+  const { row, percent } = read;
   const counts = new Map((row.histogram ?? []).map((h) => [h.b, scaleCount(h.n, percent)]));
   return {
-    sampled: source.kind === 'sample',
+    sampled: read.sampled,
     percent,
     from,
     to,
     stat: toStat(jobClass, row.stat, percent),
     histogram: histogramBuckets(counts),
-    slowest: (row.slowest ?? []).map((s) => ({ id: s.id, activeJobId: s.active_job_id, createdAt: s.created_at, ms: s.ms, failed: s.failed, queueName: s.queue_name })),
+    slowest: (row.slowest ?? []).map((x) => ({ id: x.id, activeJobId: x.active_job_id, createdAt: x.created_at, ms: x.ms, failed: x.failed, queueName: x.queue_name })),
   };
 }

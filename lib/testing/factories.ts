@@ -72,3 +72,28 @@ export async function jobRow(pool: pg.Pool, id: string): Promise<Record<string, 
   const { rows } = await pool.query('SELECT * FROM good_jobs WHERE id = $1', [id]);
   return rows[0];
 }
+
+export interface ExecutionValues {
+  activeJobId: string;
+  createdAt: string;
+  jobClass?: string | null;
+  queueName?: string | null;
+  /** null: no duration (running or interrupted). */
+  durationMs?: number | null;
+  error?: string | null;
+  processId?: string | null;
+}
+
+/** An execution as GoodJob writes one when it starts (created_at) and finishes (duration, finished_at, error). */
+export async function insertTimedExecution(pool: pg.Pool, v: ExecutionValues): Promise<string> {
+  const id = randomUUID();
+  const duration = v.durationMs ?? null;
+  await pool.query(
+    `INSERT INTO good_job_executions (id, created_at, updated_at, active_job_id, job_class, queue_name, scheduled_at, finished_at, error, error_event, process_id, duration)
+     VALUES ($1, $2::timestamp, $2::timestamp, $3, $4, $5, $2::timestamp,
+       CASE WHEN $6::float8 IS NULL THEN NULL ELSE $2::timestamp + $6::float8 * interval '1 millisecond' END,
+       $7, CASE WHEN $7::text IS NULL THEN NULL ELSE 3 END, $8, $6::float8 * interval '1 millisecond')`,
+    [id, v.createdAt, v.activeJobId, v.jobClass === undefined ? 'FactoryJob' : v.jobClass, v.queueName === undefined ? 'default' : v.queueName, duration, v.error ?? null, v.processId ?? null],
+  );
+  return id;
+}
