@@ -21,7 +21,7 @@ const input = z.object({
   action: z.enum(BULK_ACTIONS),
   scope: z.enum(['selected', 'filter']),
   locale: z.enum(LOCALES),
-  path: z.string().max(300).regex(/^\/(?:en|ko|ja|ru)\/jobs$/),
+  path: z.string().max(300).regex(/^\/(?:en|ko|ja|ru)\/(?:jobs|cleaner)$/),
 });
 
 /** Retry / discard / reschedule / destroy many jobs: each job in its own transaction, with GoodJob's locks. */
