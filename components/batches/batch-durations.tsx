@@ -80,9 +80,3 @@ export function BatchDurations({ durations, locale, now }: { durations: Duration
     </section>
   );
 }
-
-/** The same, once its read (apart from the page's first paint) has arrived; nothing when it failed. */
-export async function BatchDurationsStreamed({ durations, ...rest }: { durations: Promise<Durations | null>; locale: string; now: Date }) {
-  const loaded = await durations;
-  return loaded ? <BatchDurations durations={loaded} {...rest} /> : null;
-}

@@ -63,9 +63,3 @@ export function BatchErrorSummary({ summary, batchId, locale, now }: { summary: 
     </section>
   );
 }
-
-/** The same, once its read (apart from the page's first paint) has arrived; nothing when it failed. */
-export async function BatchErrorSummaryStreamed({ summary, ...rest }: { summary: Promise<ErrorSummary | null>; batchId: string; locale: string; now: Date }) {
-  const loaded = await summary;
-  return loaded ? <BatchErrorSummary summary={loaded} {...rest} /> : null;
-}

@@ -1,5 +1,6 @@
 // A time axis for server-drawn SVG charts: d3's UTC scale and its ticks, labels in the page's locale and time zone.
 import { scaleUtc } from 'd3-scale';
+import { interpolateTenth } from './svg-number';
 
 export interface TimeAxis {
   /** The x position of a moment. */
@@ -31,7 +32,7 @@ export function tickFormat(locale: string, timeZone: string, spanMs: number, tic
 
 /** The axis from `from` to `to` drawn between `left` and `right`, with about `count` ticks at round UTC moments. */
 export function timeAxis(from: Date, to: Date, left: number, right: number, locale: string, timeZone: string, count = 6): TimeAxis {
-  const scale = scaleUtc().domain([from, to]).range([left, right]);
+  const scale = scaleUtc().domain([from, to]).range([left, right]).interpolate(interpolateTenth);
   const ticks = scale.ticks(count);
   const step = ticks.length > 1 ? ticks[1]!.getTime() - ticks[0]!.getTime() : to.getTime() - from.getTime();
   const format = tickFormat(locale, timeZone, to.getTime() - from.getTime(), step);

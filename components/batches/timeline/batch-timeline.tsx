@@ -70,9 +70,3 @@ export async function BatchTimeline({ timeline, batch, now }: { timeline: Timeli
     </section>
   );
 }
-
-/** The same, once its read (apart from the page's first paint) has arrived; nothing when it failed. */
-export async function BatchTimelineStreamed({ timeline, ...rest }: { timeline: Promise<Timeline | null>; batch: TimelineBatch; now: Date }) {
-  const loaded = await timeline;
-  return loaded ? <BatchTimeline timeline={loaded} {...rest} /> : null;
-}

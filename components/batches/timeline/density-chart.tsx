@@ -1,6 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { useTranslations } from 'next-intl';
 import { formatExactTime, formatNumber } from '@/lib/domain/format';
+import { interpolateTenth, px } from '@/lib/domain/svg-number';
 import type { TimeAxis } from '@/lib/domain/time-axis';
 import type { DensityBucket } from '@/lib/queries/batch-timeline';
 import { bucketJobsHref } from './bucket-link';
@@ -31,7 +32,7 @@ export function DensityChart({ buckets, axis, milestones, locale, timeZone, batc
   const plotTop = TOP + 14;
   const bottom = plotTop + DENSITY_PLOT;
   const max = Math.max(1, ...buckets.flatMap((b) => [b.started, b.succeeded, b.discarded]));
-  const y = scaleLinear().domain([0, max]).nice().range([bottom, plotTop]);
+  const y = scaleLinear().domain([0, max]).nice().range([bottom, plotTop]).interpolate(interpolateTenth);
   const prefix = process.env.NEXT_PUBLIC_BASE_PATH ?? '';
   const exact = (d: Date) => formatExactTime(d, timeZone);
   return (
@@ -39,16 +40,17 @@ export function DensityChart({ buckets, axis, milestones, locale, timeZone, batc
       <TimeAxisMarks axis={axis} top={plotTop} y={bottom} />
       {buckets.map((b, i) => {
         const x0 = axis.x(b.start);
-        const width = axis.x(b.end) - x0;
-        const bar = Math.max((width - 2) / SERIES.length, 0.5);
+        const width = px(axis.x(b.end) - x0);
+        const bar = px(Math.max((width - 2) / SERIES.length, 0.5));
         const title = t('bucketTitle', { from: exact(b.start), to: exact(b.end), started: formatNumber(b.started, locale), succeeded: formatNumber(b.succeeded, locale), discarded: formatNumber(b.discarded, locale) });
         return (
           <a key={b.index} href={prefix + bucketJobsHref(locale, batchId, b, i === buckets.length - 1)} data-bucket={b.index}>
             <title>{title}</title>
             <rect x={x0} y={plotTop} width={width} height={DENSITY_PLOT} className="tl-hit" />
-            {SERIES.map(([key, className], s) => (
-              <rect key={key} x={x0 + 1 + s * bar} y={y(b[key])} width={bar} height={bottom - y(b[key])} className={className} />
-            ))}
+            {/* An empty series draws nothing (the bucket's hit area and title stay). */}
+            {SERIES.map(([key, className], s) =>
+              b[key] > 0 ? <rect key={key} x={px(x0 + 1 + s * bar)} y={y(b[key])} width={bar} height={px(bottom - y(b[key]))} className={className} /> : null,
+            )}
           </a>
         );
       })}

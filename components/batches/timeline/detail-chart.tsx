@@ -1,5 +1,6 @@
 import { useTranslations } from 'next-intl';
 import { formatDuration, formatExactTime } from '@/lib/domain/format';
+import { px } from '@/lib/domain/svg-number';
 import { parseDbTime } from '@/lib/domain/time';
 import type { TimeAxis } from '@/lib/domain/time-axis';
 import { executionOutcome, rowHeight } from '@/lib/domain/timeline';
@@ -41,7 +42,7 @@ export function DetailChart({ jobs, axis, milestones, now, locale, timeZone, lab
         const mid = rowY + h / 2;
         return (
           <g key={job.id} className={job.kind === 'callback' ? 'tl-callback' : undefined} data-job-id={job.id}>
-            <line x1={axis.x(enqueued)} x2={Math.max(axis.x(waitEnd), axis.x(enqueued) + 1)} y1={mid} y2={mid} className="tl-wait">
+            <line x1={axis.x(enqueued)} x2={px(Math.max(axis.x(waitEnd), axis.x(enqueued) + 1))} y1={mid} y2={mid} className="tl-wait">
               <title>{t('waitTitle', { job: job.job_class ?? job.id, from: exact(enqueued), to: exact(waitEnd) })}</title>
             </line>
             {job.executions.map((execution, i) => {
@@ -50,7 +51,7 @@ export function DetailChart({ jobs, axis, milestones, now, locale, timeZone, lab
               const outcome = executionOutcome({ finished_at: parseDbTime(execution.finished_at), failed: execution.failed });
               const x = axis.x(start);
               return (
-                <rect key={execution.created_at} x={x} y={rowY + 1} width={Math.max(axis.x(end) - x, MIN_BAR)} height={Math.max(h - 2, 2)} className={OUTCOME_CLASS[outcome]}>
+                <rect key={execution.created_at} x={x} y={rowY + 1} width={px(Math.max(axis.x(end) - x, MIN_BAR))} height={Math.max(h - 2, 2)} className={OUTCOME_CLASS[outcome]}>
                   <title>
                     {t('executionTitle', { job: job.job_class ?? job.id, n: i + 1, from: exact(start), duration: formatDuration(end.getTime() - start.getTime(), locale), outcome: t(`outcome_${outcome}`) })}
                   </title>

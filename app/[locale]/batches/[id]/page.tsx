@@ -6,16 +6,18 @@ import { BatchHeader } from '@/components/batches/batch-header';
 import { BatchJobsSection } from '@/components/batches/batch-jobs-section';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { Suspense } from 'react';
-import { BatchErrorSummaryStreamed } from '@/components/batches/batch-error-summary';
+import { BatchErrorSummary } from '@/components/batches/batch-error-summary';
 import { batchErrorSummary } from '@/lib/queries/batch-errors';
 import { batchTimeline } from '@/lib/queries/batch-timeline';
 import { sharedRead } from '@/lib/queries/shared-read';
 import { batchDurations } from '@/lib/queries/batch-durations';
-import { BatchDurationsStreamed } from '@/components/batches/batch-durations';
-import { BatchTimelineStreamed } from '@/components/batches/timeline/batch-timeline';
+import { BatchDurations } from '@/components/batches/batch-durations';
+import { BatchTimeline } from '@/components/batches/timeline/batch-timeline';
+import { Streamed } from '@/components/ui/streamed';
 import { isReadOnly, pausesMode } from '@/lib/config';
 import { pauseMarking } from '@/lib/domain/settings';
 import { readDb } from '@/lib/db/read';
+import type { Db } from '@/lib/db/client';
 import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { encodeCursor } from '@/lib/domain/cursor';
 import { parseUuid } from '@/lib/domain/ids';
@@ -35,8 +37,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('batchTitle', { id: id.slice(0, 8) }) };
 }
 
-/** The batch's timeline, durations and errors are read once per this long per process, shared by the requests meanwhile. */
+/**
+ * The batch's timeline, durations and errors are read once per this long per process, shared by the requests meanwhile;
+ * a batch of more than BIG_BATCH jobs (its insights are ≈ from samples anyway) less often, so that its reads — 100,000
+ * index probes — seldom run beside a page's own.
+ */
 const INSIGHT_TTL_MS = 10_000;
+const BIG_INSIGHT_TTL_MS = 30_000;
+const BIG_BATCH = 10_000;
 
 const parseStatus = (value: string | undefined): JobStatus | null => ((JOB_STATUSES as readonly string[]).includes(value ?? '') ? (value as JobStatus) : null);
 
@@ -57,6 +65,15 @@ export default async function BatchPage({ params, searchParams }: Props) {
   const actionsEnabled = !isReadOnly();
   const pausing = pauseMarking(data.pauses, pausesMode());
   const basePath = `/${locale}/batches/${batchId}`;
+  const jobs = Object.values(data.counts).reduce((sum, n) => sum + n, 0);
+  const ttl = jobs > BIG_BATCH ? BIG_INSIGHT_TTL_MS : INSIGHT_TTL_MS;
+  // One insight read at a time, each after the one before has settled: the database's other core stays free for the
+  // pages being served meanwhile. A read that fails leaves its part out (null).
+  const insight = <T,>(name: string, read: (db: Db) => Promise<T>, after: Promise<unknown>): Promise<T | null> =>
+    after.then(() => readDb()).then((db) => sharedRead(`${name}:${batchId}`, ttl, () => read(db))).catch(() => null);
+  const timeline = insight('timeline', (db) => batchTimeline(db, data.batch, now), Promise.resolve());
+  const durations = insight('durations', (db) => batchDurations(db, batchId, now), timeline);
+  const errors = insight('errors', (db) => batchErrorSummary(db, batchId), durations);
   const query = {
     state: status,
     inspect,
@@ -69,13 +86,13 @@ export default async function BatchPage({ params, searchParams }: Props) {
       <BatchHeader batch={data.batch} counts={data.counts} estimated={data.countsEstimated} locale={locale} actionsEnabled={actionsEnabled} now={now} />
       {/* Streamed after the first paint: a big batch's jobs and executions are read from bounded samples. */}
       <Suspense fallback={null}>
-        <BatchTimelineStreamed timeline={readDb().then((db) => sharedRead(`timeline:${batchId}`, INSIGHT_TTL_MS, () => batchTimeline(db, data.batch, now))).catch(() => null)} batch={data.batch} now={now} />
+        <Streamed data={timeline}>{(loaded) => <BatchTimeline timeline={loaded} batch={data.batch} now={now} />}</Streamed>
       </Suspense>
       <Suspense fallback={null}>
-        <BatchDurationsStreamed durations={readDb().then((db) => sharedRead(`durations:${batchId}`, INSIGHT_TTL_MS, () => batchDurations(db, batchId, now))).catch(() => null)} locale={locale} now={now} />
+        <Streamed data={durations}>{(loaded) => <BatchDurations durations={loaded} locale={locale} now={now} />}</Streamed>
       </Suspense>
       <Suspense fallback={null}>
-        <BatchErrorSummaryStreamed summary={readDb().then((db) => sharedRead(`errors:${batchId}`, INSIGHT_TTL_MS, () => batchErrorSummary(db, batchId))).catch(() => null)} batchId={batchId} locale={locale} now={now} />
+        <Streamed data={errors}>{(loaded) => <BatchErrorSummary summary={loaded} batchId={batchId} locale={locale} now={now} />}</Streamed>
       </Suspense>
       <BatchAttributes batch={data.batch} columns={data.batchColumns} />
       {(['callback', 'batched'] as const).map((kind) => (
