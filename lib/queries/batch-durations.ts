@@ -64,7 +64,10 @@ async function sampleSpreads(db: Db, batchId: string, sample: number): Promise<S
                   -- greatest() skips NULLs: without the CASE a NULL scheduled_at would count as 0.
                   CASE WHEN x.scheduled_at IS NOT NULL THEN greatest(extract(epoch FROM x.created_at - x.scheduled_at)::float8 * 1000, 0) END AS wait
            FROM (SELECT active_job_id FROM jobs LIMIT ${sample}) j
-           JOIN good_job_executions x ON x.active_job_id = j.active_job_id
+           -- Through GoodJob's (active_job_id, created_at) index, one probe per job: OFFSET 0 keeps the planner from
+           -- hashing the whole executions table instead (see lib/queries/batch-errors.ts).
+           CROSS JOIN LATERAL (SELECT e.finished_at, e.error_event, e.duration, e.created_at, e.scheduled_at FROM good_job_executions e
+                               WHERE e.active_job_id = j.active_job_id OFFSET 0) x
            LIMIT ${DURATIONS_EXECUTIONS_LIMIT + 1})
     SELECT least((SELECT n FROM found), ${sample})::int AS jobs, least(count(*), ${DURATIONS_EXECUTIONS_LIMIT})::int AS executions,
            (SELECT n FROM found) > ${sample} OR count(*) > ${DURATIONS_EXECUTIONS_LIMIT} AS sampled,

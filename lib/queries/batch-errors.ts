@@ -41,8 +41,10 @@ export async function batchErrorSummary(db: Db, batchId: string, sample = ERROR_
            (array_agg(left(e.error, 500) ORDER BY e.created_at DESC))[1] AS sample,
            (SELECT sampled FROM sampled) AS sampled
     FROM (SELECT active_job_id FROM jobs LIMIT ${sample}) j
-    JOIN good_job_executions e ON e.active_job_id = j.active_job_id
-    WHERE e.error IS NOT NULL
+    -- Each job's executions through GoodJob's (active_job_id, created_at) index. OFFSET 0 keeps the subquery apart: as a
+    -- plain join the planner, expecting most executions to have failed, hashes the whole executions table (1.2 s on
+    -- 3,000,000 rows against 0.25 s for 5,000 index probes).
+    CROSS JOIN LATERAL (SELECT x.error, x.created_at FROM good_job_executions x WHERE x.active_job_id = j.active_job_id AND x.error IS NOT NULL OFFSET 0) e
     GROUP BY split_part(e.error, ': ', 1) ORDER BY count(*) DESC, 1 LIMIT ${GROUPS}`);
   const sampled = rows[0]?.sampled ?? false;
   return { groups: rows.map((r) => ({ error_class: r.error_class, count: r.count, first_seen: r.first_seen, last_seen: r.last_seen, sample: r.sample })), sampled };
