@@ -41,9 +41,3 @@ export async function JobsActivityPending() {
     </section>
   );
 }
-
-/** The same, once its read has arrived (streamed apart from the list); nothing when it failed. */
-export async function JobsActivityStreamed({ activity, filter }: { activity: Promise<JobsActivity | null>; filter: JobFilter }) {
-  const loaded = await activity;
-  return loaded ? <JobsActivitySection activity={loaded} filter={filter} /> : null;
-}

@@ -2,7 +2,8 @@ import { notFound, redirect } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Suspense } from 'react';
 import { BulkActionsWithCount } from '@/components/jobs/bulk-actions-with-count';
-import { JobsActivityPending, JobsActivityStreamed } from '@/components/jobs/jobs-activity';
+import { JobsActivityPending, JobsActivitySection } from '@/components/jobs/jobs-activity';
+import { Streamed } from '@/components/ui/streamed';
 import { JobsFilter } from '@/components/jobs/jobs-filter';
 import { JobsResults } from '@/components/jobs/jobs-results';
 import { JobsStateTabs, JobsStateTabsWithCounts } from '@/components/jobs/jobs-state-tabs';
@@ -54,10 +55,10 @@ export default async function JobsPage({ params, searchParams }: Props) {
   const request = pageRequestFrom(search);
   // Counted once, apart from the list: the tabs and the bulk bar's "all matching" both wait for it.
   const counts = countJobsByState(db, filter, now).catch(() => null);
-  // Jobs per hour by queue, streamed below the list: the list never waits for it.
-  const activity = getJobsActivity(db, filter, now).catch(() => null);
   const data = await loadOrUnavailable(() => loadJobsPage(db, filter, request, now));
   if (isFault(data)) return <DatabaseUnavailable busy={data === BUSY} />;
+  // Jobs per hour by queue, read once the list's rows are in (never beside its reads) and streamed below it.
+  const activity = getJobsActivity(db, filter, now).catch(() => null);
   const basePath = `/${locale}/jobs`;
   const actionsEnabled = !isReadOnly();
   return (
@@ -75,7 +76,7 @@ export default async function JobsPage({ params, searchParams }: Props) {
       ) : null}
       <JobsResults result={data.result} filter={filter} basePath={basePath} locale={locale} now={now} actionsEnabled={actionsEnabled} pausing={pauseMarking(data.pauses, pausesMode())} />
       <Suspense fallback={<JobsActivityPending />}>
-        <JobsActivityStreamed activity={activity} filter={filter} />
+        <Streamed data={activity}>{(loaded) => <JobsActivitySection activity={loaded} filter={filter} />}</Streamed>
       </Suspense>
     </>
   );
