@@ -18,7 +18,9 @@ export function NavLinks({ locale, counts }: { locale: string; counts: NavCounts
   const bounded = (c: { value: number; estimated: boolean }) => formatCompactCount(c.value, c.estimated, lang);
   const plain = (n: number) => formatCompactCount(n, false, lang);
   return (
-    <>
+    // One box for the sections: on a wide screen it lays nothing out (display: contents); on a phone it is one row that
+    // scrolls sideways by itself, so eight sections never push the page wider or take more than a row.
+    <span className="nav-sections">
       <Link href={`/${locale}/batches`}>
         {t('batches')}
         {counts ? <Count value={bounded(counts.batches)} /> : null}
@@ -46,7 +48,7 @@ export function NavLinks({ locale, counts }: { locale: string; counts: NavCounts
         {t('pauses')}
         {counts && counts.pauses > 0 ? <Count value={plain(counts.pauses)} tone="warning" /> : null}
       </Link>
-    </>
+    </span>
   );
 }
 
