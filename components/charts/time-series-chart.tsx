@@ -11,7 +11,7 @@ import { TimeSeriesTable } from './time-series-table';
 
 export type HrefFor = (seriesKey: string, from: Date, to: Date) => string | null;
 
-interface Props {
+export interface TimeSeriesChartProps {
   data: BucketedSeries;
   locale: string;
   timeZone: string;
@@ -35,7 +35,7 @@ export function seriesClass(key: string, index: number, otherKey: string): strin
  * Stacked bars per time bucket (one segment per series) drawn on the server as SVG, a legend with each series' total,
  * and the same numbers as a table one click away. Says so, instead of drawing an empty plot, when every value is zero.
  */
-export function TimeSeriesChart({ data, locale, timeZone, title, unit, id, hrefFor, otherKey = OTHER_SERIES_KEY }: Props) {
+export function TimeSeriesChart({ data, locale, timeZone, title, unit, id, hrefFor, otherKey = OTHER_SERIES_KEY }: TimeSeriesChartProps) {
   const t = useTranslations('Chart');
   const empty = isEmptySeries(data);
   return (
@@ -67,7 +67,7 @@ export function TimeSeriesChart({ data, locale, timeZone, title, unit, id, hrefF
   );
 }
 
-function StackedBars({ data, locale, timeZone, title, unit, id, hrefFor, otherKey }: Props & { otherKey: string }) {
+function StackedBars({ data, locale, timeZone, title, unit, id, hrefFor, otherKey }: TimeSeriesChartProps & { otherKey: string }) {
   const t = useTranslations('Chart');
   const axis = timeAxis(data.from, seriesEnd(data), LEFT, RIGHT, locale, timeZone);
   const max = Math.max(0, ...bucketTotals(data));

@@ -1,19 +1,11 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { formatExactTime } from '@/lib/domain/format';
-import { bucketEnd, bucketStart, bucketTotals, type BucketedSeries } from '@/lib/domain/time-series';
-import { type ChartUnit, formatChartValue } from './format-value';
-import type { HrefFor } from './time-series-chart';
+import { bucketEnd, bucketStart, bucketTotals } from '@/lib/domain/time-series';
+import { formatChartValue } from './format-value';
+import type { TimeSeriesChartProps } from './time-series-chart';
 
-interface Props {
-  data: BucketedSeries;
-  locale: string;
-  timeZone: string;
-  title: string;
-  unit: ChartUnit;
-  id: string;
-  hrefFor?: HrefFor;
-}
+type Props = Omit<TimeSeriesChartProps, 'otherKey'>;
 
 /** The chart's numbers as a table: a row per bucket (its start and end in the page's zone), a column per series, a total. */
 export function TimeSeriesTable({ data, locale, timeZone, title, unit, id, hrefFor }: Props) {
