@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', '.next-*/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', '.data/**'],
+    ignores: ['.next/**', '.next-*/**', 'bench/floor/.next/**', 'bench/floor/next-env.d.ts', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', '.data/**'],
   },
   {
     rules: {
