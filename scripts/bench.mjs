@@ -1,17 +1,22 @@
-// `npm run bench -- --database-url URL [--port 3990] [--seconds 5]`
+// `npm run bench -- --database-url URL [--port 3990] [--seconds 5] [--floor-port 3991] [--rounds 3] [--round-seconds 4]`
 // On a database filled by `npm run db:scale`: builds if needed, starts the production server, and measures each page
 // with autocannon at concurrency 1 and 8 (p50 / p95 / p99 latency from every response, requests per second), beside
 // its SQL floor (the summed execution time of the page's own queries under EXPLAIN ANALYZE), a retry round trip in
-// Chromium, the server's peak RSS and the batch page's first-load JavaScript. Writes bench/results.{json,md}.
+// Chromium, the server's peak RSS and the batch page's first-load JavaScript. Then the pages issue #20 sets targets for,
+// beside the floor (bench/floor, a bare Next app reading 50 jobs with one query on the same database): measured
+// interleaved (floor, page, floor, page…) in rounds, as browsers ask (gzip), each page's req/s as a ratio to the floor's
+// run just before it; CPU ms per request of each server; the HTML's size and RSC share; the live-update tick's cost.
+// Writes bench/results.{json,md}.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { chromium } from '@playwright/test';
 import pg from 'pg';
 import { ensureBuild, nextStartArgs } from './lib/build.mjs';
+import { cpuMs, ensureFloorBuild, fetchGzip, median, rscBytes, startFloor } from './lib/floor.mjs';
 import { chromiumPath, ensureChromium } from './lib/prereqs.mjs';
 import { timeRetryDiscard } from './lib/round-trip.mjs';
 
@@ -24,6 +29,9 @@ const port = Number(arg('port', 3990));
 const seconds = Number(arg('seconds', 5));
 const overloadSeconds = Number(arg('overload-seconds', 20));
 const overloadConnections = Number(arg('overload-connections', 200));
+const floorPort = Number(arg('floor-port', port + 1));
+const rounds = Number(arg('rounds', 3));
+const roundSeconds = Number(arg('round-seconds', 4));
 if (!url) {
   console.error('usage: npm run bench -- --database-url postgres://… (a database filled by npm run db:scale)');
   process.exit(2);
@@ -74,12 +82,16 @@ const pages = [
 const target = (name, floorMs) => (name === 'discard cleaner' ? 100 : name.startsWith('performance') ? 3 * floorMs + 20 : null);
 
 ensureBuild();
-try {
-  await fetch(`${base}/`);
-  console.error(`Something already listens on port ${port}: stop it, or pass --port.`);
-  process.exit(1);
-} catch {
-  /* free: good */
+ensureFloorBuild();
+const floorBase = `http://127.0.0.1:${floorPort}`;
+for (const [origin, option] of [[base, '--port'], [floorBase, '--floor-port']]) {
+  try {
+    await fetch(`${origin}/`);
+    console.error(`Something already listens on ${origin}: stop it, or pass ${option}.`);
+    process.exit(1);
+  } catch {
+    /* free: good */
+  }
 }
 const captureFile = join(tmpdir(), `gjd-bench-sql-${process.pid}.jsonl`);
 const server = spawn(process.execPath, nextStartArgs('127.0.0.1', port), {
@@ -88,8 +100,12 @@ const server = spawn(process.execPath, nextStartArgs('127.0.0.1', port), {
 });
 let serverErrors = '';
 server.stderr.on('data', (chunk) => (serverErrors += chunk.toString('utf8')));
-// Whatever happens, the server this script started stops with it.
-process.on('exit', () => server.kill('SIGTERM'));
+const floorServer = startFloor(url, floorPort);
+// Whatever happens, the servers this script started stop with it.
+process.on('exit', () => {
+  server.kill('SIGTERM');
+  floorServer.kill('SIGTERM');
+});
 process.on('uncaughtException', (error) => {
   console.error(error);
   process.exit(1);
@@ -112,6 +128,15 @@ for (let i = 0; ; i += 1) {
   if (i > 100) throw new Error('the server did not start');
   await new Promise((r) => setTimeout(r, 300));
 }
+for (let i = 0; ; i += 1) {
+  try {
+    if ((await fetch(`${floorBase}/`)).ok) break;
+  } catch {
+    /* not up yet */
+  }
+  if (i > 100) throw new Error('the floor did not start');
+  await new Promise((r) => setTimeout(r, 300));
+}
 
 /** The SQL a page ran, EXPLAIN ANALYZEd: summed execution time in ms. */
 async function floor(path) {
@@ -132,14 +157,19 @@ async function floor(path) {
   return { ms: total, queries: queries.length };
 }
 
-function load(path, connections) {
+/** `connections` clients on one page for `duration` s (by default the dashboard's, plain); `pid`: that server's CPU too. */
+function load(path, connections, { origin = base, duration = seconds, headers = {}, pid } = {}) {
   return new Promise((resolve, reject) => {
     const latencies = [];
-    const instance = autocannon({ url: base + path, connections, duration: seconds }, (error, result) => {
+    const cpuBefore = pid === undefined ? 0 : cpuMs(pid);
+    const instance = autocannon({ url: origin + path, connections, duration, headers }, (error, result) => {
       if (error) return reject(error);
       latencies.sort((a, b) => a - b);
       const p = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-      resolve({ p50: p(0.5), p95: p(0.95), p99: p(0.99), rps: result.requests.average, requests: latencies.length, non2xx: result.non2xx });
+      const cpu = pid === undefined ? {} : { cpuMsPerRequest: (cpuMs(pid) - cpuBefore) / Math.max(1, latencies.length) };
+      // perSecond: responses over the run's own length (autocannon's per-second average drops the last partial second).
+      const perSecond = latencies.length / result.duration;
+      resolve({ p50: p(0.5), p95: p(0.95), p99: p(0.99), rps: result.requests.average, perSecond, requests: latencies.length, non2xx: result.non2xx, ...cpu });
     });
     instance.on('response', (_client, _status, _bytes, time) => latencies.push(time));
   });
@@ -153,6 +183,76 @@ for (const [name, path] of pages) {
   results.push({ name, path, floorMs: sqlFloor.ms, queries: sqlFloor.queries, c1, c8 });
   console.log(`${name}: c1 p50 ${c1.p50.toFixed(1)} p95 ${c1.p95.toFixed(1)} p99 ${c1.p99.toFixed(1)} ms, ${c1.rps} rps; c8 p95 ${c8.p95.toFixed(1)} ms, ${c8.rps} rps; floor ${sqlFloor.ms.toFixed(1)} ms`);
 }
+
+// The floor beside the pages issue #20 sets targets for (bench/floor: a bare Next app, one query, 50 jobs, plain server
+// components behind a nonce-setting proxy). Interleaved, so that both see the same machine: floor, page, floor, page…,
+// `rounds` times at c=1 and c=8, gzip as a browser asks; each page's req/s as a ratio to the floor run just before it;
+// medians over the rounds. CPU ms per request: the server process's utime + stime over the run / requests.
+const FLOOR_PATH = '/';
+const floorPages = [
+  { name: 'jobs list', path: '/en/jobs', minRatio: 0.5, maxHtmlKb: 100 },
+  { name: 'small batch page', path: `/en/batches/${small.id}`, minRatio: 0.7, maxHtmlKb: 30 },
+  { name: 'batches list', path: '/en/batches', minRatio: 0.5, maxHtmlKb: 70 },
+  { name: 'big batch page', path: `/en/batches/${scale.bigBatchId}`, minRatio: null, maxHtmlKb: null },
+];
+/** Issue #20's targets for every page: p95 at c=1, first-load JavaScript (gzip), the server's RSS. */
+const EVERY_PAGE = { p95Ms: 100, firstLoadJsKb: 150, rssMb: 300 };
+const GZIP = { 'accept-encoding': 'gzip' };
+const onFloor = (connections, headers = GZIP) => load(FLOOR_PATH, connections, { origin: floorBase, duration: roundSeconds, headers, pid: floorServer.pid });
+const onDashboard = (path, connections, headers = GZIP) => load(path, connections, { duration: roundSeconds, headers, pid: server.pid });
+for (const connections of [1, 8]) await load(FLOOR_PATH, connections, { origin: floorBase, duration: 2, headers: GZIP }); // warm
+const loadBefore = loadavg();
+const floorRuns = { 1: [], 8: [] };
+const pageRuns = Object.fromEntries(floorPages.map((p) => [p.name, { 1: [], 8: [] }]));
+for (let round = 1; round <= rounds; round += 1) {
+  for (const connections of [1, 8]) {
+    for (const { name, path } of floorPages) {
+      const beside = await onFloor(connections);
+      const run = await onDashboard(path, connections);
+      floorRuns[connections].push(beside);
+      pageRuns[name][connections].push({ ...run, floorPerSecond: beside.perSecond, ratio: run.perSecond / beside.perSecond });
+      console.log(`round ${round} c=${connections} ${name}: ${run.perSecond.toFixed(1)} req/s, floor ${beside.perSecond.toFixed(1)} req/s (${(run.perSecond / beside.perSecond).toFixed(2)}×)`);
+    }
+  }
+}
+const loadAfter = loadavg();
+const summarize = (runs) => ({
+  rps: median(runs.map((r) => r.perSecond)),
+  ratio: median(runs.map((r) => r.ratio ?? 1)),
+  p50: median(runs.map((r) => r.p50)),
+  p95: median(runs.map((r) => r.p95)),
+  cpuMsPerRequest: median(runs.map((r) => r.cpuMsPerRequest)),
+  non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+  runs: runs.map(({ perSecond, p95, cpuMsPerRequest, requests, ratio }) => ({ rps: perSecond, p95, cpuMsPerRequest, requests, ...(ratio === undefined ? {} : { ratio }) })),
+});
+/** One response's HTML: raw and gzip bytes, and the bytes of its inline RSC payload scripts. */
+async function htmlShape(origin, path) {
+  const { status, rawBytes, gzipBytes: gzip, text } = await fetchGzip(origin + path);
+  const rsc = rscBytes(text);
+  return { status, rawBytes, gzipBytes: gzip, rscBytes: rsc, rscShare: rsc / rawBytes };
+}
+/**
+ * The live-update tick: every 3 s a live page calls router.refresh(), an RSC request for the whole page. Timed here as
+ * that request without the router's state tree (the server renders the page from its root either way) at c=1.
+ */
+async function tickPath(origin, path) {
+  const res = await fetch(origin + path, { headers: { rsc: '1' }, redirect: 'manual' });
+  await res.arrayBuffer();
+  return res.status === 307 ? res.headers.get('location') : path; // Next's cache-busting `_rsc` parameter
+}
+async function tick(origin, path, pid) {
+  const rscPath = await tickPath(origin, path);
+  const headers = { ...GZIP, rsc: '1' };
+  const run = await load(rscPath, 1, { origin, duration: roundSeconds, headers, pid });
+  const { status, rawBytes, gzipBytes: gzip } = await fetchGzip(origin + rscPath, { rsc: '1' });
+  return { path: rscPath, status, p50: run.p50, p95: run.p95, rps: run.perSecond, cpuMsPerRequest: run.cpuMsPerRequest, rawBytes, gzipBytes: gzip };
+}
+const floorRow = { name: 'the floor', path: FLOOR_PATH, c1: summarize(floorRuns[1]), c8: summarize(floorRuns[8]), html: await htmlShape(floorBase, FLOOR_PATH), tick: await tick(floorBase, FLOOR_PATH, floorServer.pid) };
+const beside = [floorRow];
+for (const p of floorPages) {
+  beside.push({ ...p, c1: summarize(pageRuns[p.name][1]), c8: summarize(pageRuns[p.name][8]), html: await htmlShape(base, p.path), tick: await tick(base, p.path, server.pid) });
+}
+console.log(`beside the floor: ${JSON.stringify(beside.map(({ name, c1, c8, html }) => ({ name, c1: c1.ratio, c8: c8.ratio, html: html.rawBytes })))}`);
 
 // Overload: far more connections than the server can render at once, on the jobs list (gzip, as a browser asks). The
 // server must shed what it cannot serve with a quick 503 "busy", never call a healthy database unavailable, stay
@@ -276,6 +376,19 @@ const gzipBytes = (scriptUrl) =>
   });
 let batchPageJs = 0;
 for (const scriptUrl of scripts) batchPageJs += await gzipBytes(scriptUrl);
+// The same for the floor and each page beside it.
+for (const row of beside) {
+  const loaded = new Set();
+  const collect = (request) => {
+    if (request.resourceType() === 'script') loaded.add(request.url());
+  };
+  page.on('request', collect);
+  await page.goto(`${row.name === 'the floor' ? floorBase : base}${row.path}`, { waitUntil: 'networkidle' });
+  page.off('request', collect);
+  let bytes = 0;
+  for (const scriptUrl of loaded) bytes += await gzipBytes(scriptUrl);
+  row.firstLoadJs = { gzipBytes: bytes, scripts: loaded.size };
+}
 const benchJob = await one(`SELECT id FROM good_jobs WHERE labels @> ARRAY['bench'] AND finished_at IS NOT NULL AND error IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT 1`);
 await page.goto(`${base}/en/jobs?label=bench`);
 const times = await timeRetryDiscard(page, page.locator(`tbody.job[data-job-id="${benchJob.id}"]`));
@@ -284,6 +397,7 @@ await browser.close();
 roundTrips.sort((a, b) => a - b);
 const rss = peakRss();
 server.kill('SIGTERM');
+floorServer.kill('SIGTERM');
 await db.end();
 rmSync(captureFile, { force: true });
 
@@ -299,6 +413,7 @@ const summary = {
   batchInsight: insight,
   jobsActivity: activity,
   batchPageFirstLoadJsGzipBytes: batchPageJs,
+  besideTheFloor: { rounds, secondsPerRun: roundSeconds, cpus: cpus().length, loadAverage: { before: loadBefore, after: loadAfter }, targets: EVERY_PAGE, pages: beside },
 };
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', `${JSON.stringify(summary, null, 2)}\n`);
@@ -317,7 +432,7 @@ const md = [
   }),
   '',
   `- Retry round trip (confirm → badge, retry and discard alternating, ${summary.retryRoundTrip.n} runs): p50 ${ms(summary.retryRoundTrip.p50)} ms, p95 ${ms(summary.retryRoundTrip.p95)} ms`,
-  `- Server peak RSS: ${(rss / 1048576).toFixed(0)} MB`,
+  `- Server peak RSS: ${(rss / 1048576).toFixed(0)} MB (target ≤ ${EVERY_PAGE.rssMb} MB: ${rss / 1048576 <= EVERY_PAGE.rssMb ? 'met' : '**missed**'})`,
   `- Overload (${overloaded.connections} connections for ${overloaded.seconds} s on ${overloaded.path}): ${Object.entries(overloaded.statuses).map(([code, n]) => `${n.toLocaleString('en')} × ${code}`).join(', ')}; ${overloaded.timeouts} client timeouts, ${overloaded.errors} errors; ${overloaded.falseUnavailable} "unavailable" logged for a healthy database; RSS right after ${(overloaded.rssAfterBytes / 1048576).toFixed(0)} MB; the next request: ${overloaded.nextRequest.status} in ${ms(overloaded.nextRequest.ms)} ms`,
   `- Export of the ${exported.rows.toLocaleString('en')}-job batch as NDJSON: ${Math.round(exported.rowsPerSecond).toLocaleString('en')} rows/s (${exported.seconds.toFixed(1)} s), server RSS ${(exported.rssBeforeBytes / 1048576).toFixed(0)} MB before, at most ${(exported.rssMaxBytes / 1048576).toFixed(0)} MB meanwhile`,
   '',
@@ -331,6 +446,39 @@ const md = [
   '',
   `- Batch page first-load JavaScript: ${(batchPageJs / 1024).toFixed(1)} KB gzipped (${scripts.size} scripts)`,
   '',
+  ...besideTheFloorMd(),
 ].join('\n');
 writeFileSync('bench/results.md', md);
+
+/** The table beside the floor: each figure with its target (issue #20) beside it, "met" or "**missed**". */
+function besideTheFloorMd() {
+  const kb = (bytes) => (bytes / 1024).toFixed(1);
+  const x = (v) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '—');
+  const check = (figure, ok, goal) => `${figure} (${goal} ${ok ? 'met' : '**missed**'})`;
+  const floor = beside[0];
+  const averages = (l) => l.map((v) => v.toFixed(1)).join(' / ');
+  return [
+    `## Beside the floor`,
+    '',
+    `The floor (\`bench/floor\`): a bare Next 16 app on the same database that reads the 50 newest jobs with one query and renders them as plain server components behind a nonce-setting proxy. ${rounds} interleaved round${rounds === 1 ? '' : 's'} (floor, page, floor, page…) of ${roundSeconds} s per run at c=1 and c=8, \`Accept-Encoding: gzip\`, medians over the rounds; req/s: responses / the run's length; "× floor": the page's req/s over the floor's in the run just before it. CPU: the server process's user + system time over the run / requests. HTML: one response; RSC share: the bytes of its inline \`self.__next_f.push(…)\` scripts. KB = 1,024 bytes. Machine: ${cpus().length} CPUs, load average (1 / 5 / 15 min) ${averages(loadBefore)} before the rounds, ${averages(loadAfter)} after.`,
+    '',
+    '| page | c=1 req/s | c=1 × floor | c=1 p95 ms | c=8 req/s | c=8 × floor | CPU ms/req c=1 / c=8 | HTML raw KB | HTML gzip KB | RSC share | first-load JS KB gzip |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...beside.map((r) => {
+      const isFloor = r === floor;
+      const p95 = isFloor ? ms(r.c1.p95) : check(ms(r.c1.p95), r.c1.p95 <= EVERY_PAGE.p95Ms, `≤ ${EVERY_PAGE.p95Ms}`);
+      const c8 = r.minRatio ? check(x(r.c8.ratio), r.c8.ratio >= r.minRatio, `≥ ${r.minRatio}`) : isFloor ? '1×' : x(r.c8.ratio);
+      const raw = r.maxHtmlKb ? check(kb(r.html.rawBytes), r.html.rawBytes <= r.maxHtmlKb * 1024, `≤ ${r.maxHtmlKb}`) : kb(r.html.rawBytes);
+      const jsKb = r.firstLoadJs ? kb(r.firstLoadJs.gzipBytes) : '—';
+      const js = isFloor || !r.firstLoadJs ? jsKb : check(jsKb, r.firstLoadJs.gzipBytes <= EVERY_PAGE.firstLoadJsKb * 1024, `≤ ${EVERY_PAGE.firstLoadJsKb}`);
+      const failed = r.c1.non2xx + r.c8.non2xx > 0 ? ` (${r.c1.non2xx + r.c8.non2xx} non-2xx)` : '';
+      return `| ${r.name}${failed} | ${Math.round(r.c1.rps)} | ${isFloor ? '1×' : x(r.c1.ratio)} | ${p95} | ${Math.round(r.c8.rps)} | ${c8} | ${ms(r.c1.cpuMsPerRequest)} / ${ms(r.c8.cpuMsPerRequest)} | ${raw} | ${kb(r.html.gzipBytes)} | ${(100 * r.html.rscShare).toFixed(0)} % | ${js} |`;
+    }),
+    '',
+    `| live-update tick (the RSC request of router.refresh(), every 3 s; c=1, ${roundSeconds} s) | p50 / p95 ms | CPU ms per tick | payload raw KB | payload gzip KB |`,
+    '|---|---:|---:|---:|---:|',
+    ...beside.map((r) => `| ${r.name} | ${ms(r.tick.p50)} / ${ms(r.tick.p95)} | ${ms(r.tick.cpuMsPerRequest)} | ${kb(r.tick.rawBytes)} | ${kb(r.tick.gzipBytes)} |`),
+    '',
+  ];
+}
 console.log(`\n${md}`);
