@@ -14,3 +14,19 @@ export function firstParam(value: string | string[] | undefined): string | undef
   const first = Array.isArray(value) ? value[0] : value;
   return first?.replaceAll('\u0000', '');
 }
+
+/** Names in a path segment (a cron key, a job class) are at most this long; GoodJob's own are far shorter. */
+const MAX_PATH_NAME = 1024;
+
+/**
+ * A name from a path segment our links percent-encode (a cron key, a job class): null — no such name — for a malformed
+ * encoding, an empty or over-long name, or a NUL (PostgreSQL text cannot hold one; see firstParam).
+ */
+export function nameFromPath(param: string): string | null {
+  try {
+    const name = decodeURIComponent(param);
+    return name.length > 0 && name.length <= MAX_PATH_NAME && !name.includes('\u0000') ? name : null;
+  } catch {
+    return null;
+  }
+}

@@ -11,6 +11,7 @@ import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { EMPTY_JOB_FILTER } from '@/lib/domain/job-filter';
 import { pageRequestFrom } from '@/lib/domain/paging';
 import { pauseMarking } from '@/lib/domain/settings';
+import { nameFromPath } from '@/lib/domain/url';
 import { isLocale } from '@/lib/i18n/routing';
 import { getCronEntry } from '@/lib/queries/cron';
 import { loadJobsPage } from '@/lib/queries/jobs-page';
@@ -18,19 +19,9 @@ import { ReadSourceNotice } from '@/components/read-source-notice';
 
 type Props = { params: Promise<{ locale: string; cronKey: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The key from the path: percent-encoded by our links; a malformed encoding or an over-long key names no key. */
-function cronKeyFrom(param: string): string | null {
-  try {
-    const key = decodeURIComponent(param);
-    return key.length > 0 && key.length <= 1024 ? key : null;
-  } catch {
-    return null;
-  }
-}
-
 export async function generateMetadata({ params }: Props) {
   const { locale, cronKey } = await params;
-  const key = cronKeyFrom(cronKey);
+  const key = nameFromPath(cronKey);
   if (!isLocale(locale) || key === null) return {};
   const t = await getTranslations({ locale, namespace: 'Cron' });
   return { title: t('keyTitle', { key }) };
@@ -40,7 +31,7 @@ export default async function CronKeyPage({ params, searchParams }: Props) {
   const { locale, cronKey } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const key = cronKeyFrom(cronKey);
+  const key = nameFromPath(cronKey);
   if (key === null) notFound();
   const t = await getTranslations('Cron');
   const now = new Date();

@@ -12,25 +12,15 @@ import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { readDb } from '@/lib/db/read';
 import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { parseWindow } from '@/lib/domain/performance';
-import { firstParam } from '@/lib/domain/url';
+import { firstParam, nameFromPath } from '@/lib/domain/url';
 import { isLocale } from '@/lib/i18n/routing';
 import { getClassPerformance, jobClassExists } from '@/lib/queries/performance';
 
 type Props = { params: Promise<{ locale: string; jobClass: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The class from the path: percent-encoded by our links; a malformed encoding, a NUL or an over-long name names no class. */
-function jobClassFrom(param: string): string | null {
-  try {
-    const name = decodeURIComponent(param);
-    return name.length > 0 && name.length <= 1024 && !name.includes('\u0000') ? name : null;
-  } catch {
-    return null;
-  }
-}
-
 export async function generateMetadata({ params }: Props) {
   const { locale, jobClass } = await params;
-  const name = jobClassFrom(jobClass);
+  const name = nameFromPath(jobClass);
   if (!isLocale(locale) || name === null) return {};
   const t = await getTranslations({ locale, namespace: 'Performance' });
   return { title: t('classTitle', { jobClass: name }) };
@@ -40,7 +30,7 @@ export default async function ClassPerformancePage({ params, searchParams }: Pro
   const { locale, jobClass: param } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const jobClass = jobClassFrom(param);
+  const jobClass = nameFromPath(param);
   if (jobClass === null) notFound();
   const window = parseWindow(firstParam((await searchParams).window));
   const t = await getTranslations('Performance');
