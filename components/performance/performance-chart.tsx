@@ -2,7 +2,7 @@ import { useTranslations } from 'next-intl';
 import { TimeSeriesChart } from '@/components/charts/time-series-chart';
 import { formatDuration } from '@/lib/domain/format';
 import type { PerformanceWindow } from '@/lib/domain/performance';
-import { OTHER_SERIES_KEY, topSeries, type SeriesData } from '@/lib/domain/time-series';
+import { bucketStart, OTHER_SERIES_KEY, seriesFromCounts, topSeries, type SeriesData } from '@/lib/domain/time-series';
 import type { PerformanceOverview } from '@/lib/queries/performance';
 import { classPerformanceHref } from './links';
 
@@ -13,16 +13,15 @@ const KEEP = 7;
 
 /** Each class's busy seconds per bar, the largest first. */
 export function classSeries(chart: PerformanceOverview['chart'], noneLabel: string): SeriesData[] {
-  const byClass = new Map<string | null, number[]>();
-  for (const cell of chart.cells) {
-    let values = byClass.get(cell.jobClass);
-    if (!values) byClass.set(cell.jobClass, (values = Array.from({ length: chart.buckets }, () => 0)));
-    values[cell.bucket] = (values[cell.bucket] ?? 0) + cell.seconds;
-  }
-  const total = (values: number[]) => values.reduce((a, b) => a + b, 0);
-  return [...byClass.entries()]
-    .sort(([a, x], [b, y]) => total(y) - total(x) || String(a).localeCompare(String(b)))
-    .map(([jobClass, values]) => ({ key: jobClass ?? NONE_KEY, label: jobClass ?? noneLabel, values }));
+  const totals = new Map<string | null, number>();
+  for (const cell of chart.cells) totals.set(cell.jobClass, (totals.get(cell.jobClass) ?? 0) + cell.seconds);
+  const classes = [...totals.keys()].sort((a, b) => totals.get(b)! - totals.get(a)! || String(a).localeCompare(String(b)));
+  const key = (jobClass: string | null) => jobClass ?? NONE_KEY;
+  return seriesFromCounts(
+    chart.cells.map((cell) => ({ at: bucketStart(chart, cell.bucket), key: key(cell.jobClass), count: cell.seconds })),
+    classes.map((jobClass) => ({ key: key(jobClass), label: jobClass ?? noneLabel })),
+    chart,
+  ).series;
 }
 
 interface Props {
