@@ -64,6 +64,18 @@ test.describe('at phone width', () => {
     }
   });
 
+  test('each Discard Cleaner group shows its counts and its Retry all / Destroy all on screen (ko)', async ({ page, db }) => {
+    const m = messages('ko').Cleaner!;
+    const { jobIds } = await seedBatch(db, ['discarded']);
+    const { rows } = await db.query<{ job_class: string }>('SELECT job_class FROM good_jobs WHERE id = $1', [jobIds[0]]);
+    await page.goto('/ko/cleaner');
+    const row = page.getByTestId('cleaner-class').locator(`tr[data-group="${rows[0]!.job_class}"]`);
+    await insideViewport(page, row.getByRole('button', { name: m.retryAll!, exact: true }));
+    await insideViewport(page, row.getByRole('button', { name: m.destroyAll!, exact: true }));
+    for (const column of [0, 5]) await insideViewport(page, row.locator(`td[data-column="${column}"]`));
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+  });
+
   test('the navigation takes two rows; the display settings open from a menu (ru)', async ({ page }) => {
     const m = messages('ru').Nav!;
     await page.goto('/ru/batches');

@@ -1,11 +1,15 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { Breakable } from '@/components/ui/breakable';
+import { cellLabels } from '@/components/ui/cell-labels';
 import { BULK_CAP } from '@/lib/actions/bulk-limits';
 import { CLEANER_NAME_CHARS, CLEANER_WINDOWS, cleanerCountHref, cleanerGroupFilter, filterableName, type CleanerKind } from '@/lib/domain/cleaner';
 import { clip, formatNumber } from '@/lib/domain/format';
 import { CLEANER_GROUP_LIMIT, type CleanerCounts, type CleanerGroup, type CleanerTable as Table } from '@/lib/queries/cleaner';
 import { GroupActions } from './group-actions';
+
+/** The count columns' keys: the cells' classes and their labels on a phone (`--label-<key>`). */
+const COLUMN_KEYS = ['all', ...CLEANER_WINDOWS.map((w) => w.key)] as const;
 
 interface Props {
   kind: CleanerKind;
@@ -35,7 +39,7 @@ export function CleanerTable({ kind, table, exact, starts, locale, actionsEnable
   };
   const cells = (counts: CleanerCounts, name: string | null, linked: boolean) =>
     counts.map((value, i) => (
-      <td key={i} className="num" data-column={i} data-lower-bound={exact[i] ? undefined : 'true'}>
+      <td key={i} className={`num cell-${COLUMN_KEYS[i]}`} data-column={i} data-lower-bound={exact[i] ? undefined : 'true'}>
         {count(value, i, linked ? cleanerCountHref(locale, kind, name, starts[i] ?? null) : null)}
       </td>
     ));
@@ -50,7 +54,7 @@ export function CleanerTable({ kind, table, exact, starts, locale, actionsEnable
     <section className="card" aria-labelledby={titleId} data-testid={`cleaner-${kind}`}>
       <h2 id={titleId}>{t(kind === 'class' ? 'byClass' : 'byException')}</h2>
       <div className="table-wrap">
-        <table className="cleaner-table">
+        <table className="cleaner-table stack-table" style={cellLabels(Object.fromEntries(COLUMN_KEYS.map((key) => [key, t(key)])))}>
           <thead>
             <tr>
               <th scope="col">{t(kind === 'class' ? 'class' : 'exception')}</th>
@@ -74,7 +78,7 @@ export function CleanerTable({ kind, table, exact, starts, locale, actionsEnable
               const name = filterableName(group.name, group.clipped) ? group.name : null;
               return (
                 <tr key={i} data-group={group.name ?? undefined}>
-                  <th scope="row" className="mono" style={{ overflowWrap: 'anywhere', minWidth: '10rem', fontWeight: 'normal' }}>
+                  <th scope="row" className="mono cell-name cleaner-name">
                     {group.name === null ? <span className="muted">{t('noClass')}</span> : group.clipped ? clip(group.name, CLEANER_NAME_CHARS) : <Breakable name={group.name} />}
                   </th>
                   {cells(group.counts, name, name !== null)}
@@ -91,7 +95,9 @@ export function CleanerTable({ kind, table, exact, starts, locale, actionsEnable
           </tbody>
           <tfoot>
             <tr data-total="true">
-              <th scope="row">{t('total')}</th>
+              <th scope="row" className="cell-name">
+                {t('total')}
+              </th>
               {cells(table.total, null, true)}
               {actionsEnabled ? <td /> : null}
             </tr>
