@@ -92,12 +92,12 @@ for (const locale of ['ko', 'ja', 'ru'] as const) {
       }
       expect(rows.reduce((n, row) => n + digits(row.at(-1)!), 0)).toBe(18);
       // One segment, with its <title>, per non-zero hour × queue.
-      await expect(section.locator('svg[data-testid="jobs-activity-chart"] rect.ts-seg > title')).toHaveCount(want.length);
+      await expect(section.locator('svg[data-testid="jobs-activity-chart"] :has(> rect.ts-seg) > title')).toHaveCount(want.length);
     }).toPass({ timeout: 30_000 });
 
     const section = page.getByTestId('jobs-activity-section');
     const svg = section.getByTestId('jobs-activity-chart');
-    await expect(svg.locator(`rect[data-series="q:${alpha}"] > title`).first()).toHaveText(new RegExp(`^${alpha}: \\d`));
+    await expect(svg.locator(`a:has(rect[data-series="q:${alpha}"]) > title`).first()).toHaveText(new RegExp(`^${alpha}: \\d`));
     // The axis is written in the page's zone: ticks fall on round UTC hours, so in Colombo they read :30.
     const ticks = await svg.locator('.tl-axis text').allTextContents();
     expect(ticks.length).toBeGreaterThan(2);

@@ -52,6 +52,6 @@ test("a discarded batch's bar shows how its jobs finished, on its page and in th
   expect(await kinds(bar)).toEqual(['succeeded:1', 'discarded:1', 'waiting:1']);
   await page.goto(`/ru/batches?q=${batchId}`);
   const listBar = page.locator(`[data-batch-id="${batchId}"]`).getByTestId('progress');
-  await expect(listBar).toHaveAttribute('aria-label', `${m.BatchesPage!.progress}: успешно: 1, отменено: 1, не завершено: 1`);
+  await expect(listBar).toHaveAccessibleName(`${m.BatchesTable!.progress}: успешно: 1, отменено: 1, не завершено: 1`);
   expect(await kinds(listBar)).toEqual(['succeeded:1', 'discarded:1', 'waiting:1']);
 });

@@ -102,7 +102,7 @@ for (const locale of ['ko', 'ja', 'ru'] as const) {
     await chart.getByText(m.Chart!.showTable!).click();
     const table = page.getByTestId('perf-table');
     await expect(table).toBeVisible();
-    await expect(page.getByTestId('perf-chart').locator('rect title').first()).toBeAttached();
+    await expect(page.getByTestId('perf-chart').locator('a:has(rect) > title').first()).toBeAttached();
     const head = (await table.locator('thead th').allTextContents()).map((h) => h.trim());
     const column = head.indexOf(heavy);
     expect(column).toBeGreaterThan(1);

@@ -10,10 +10,8 @@ import { ActionAnnouncer } from '@/components/ui/action-announcer';
 import { readDb } from '@/lib/db/read';
 import { navCounts } from '@/lib/queries/nav-counts';
 import { parseLive, parseTheme, PREFERENCE_COOKIES } from '@/lib/domain/preferences';
+import { clientMessages } from '@/lib/i18n/client-messages';
 import { isLocale, LOCALES } from '@/lib/i18n/routing';
-
-/** Only what client components say goes to the browser: the rest is rendered on the server. */
-const CLIENT_NAMESPACES = ['Nav', 'JobAction', 'ConfirmAction', 'ActionResult', 'Bulk', 'BatchActions', 'ErrorPage', 'Inspect'] as const;
 
 export function generateStaticParams() {
   return LOCALES.map((locale) => ({ locale }));
@@ -37,12 +35,11 @@ export default async function LocaleLayout({ children, params }: { children: Rea
     timeZone: await getTimeZone(),
   };
   const messages = await getMessages();
-  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
   return (
     // The theme comes from a cookie, so the first paint already has it: no flash of the wrong theme.
     <html lang={locale} data-theme={preferences.theme}>
       <body>
-        <NextIntlClientProvider messages={clientMessages}>
+        <NextIntlClientProvider messages={clientMessages(messages)}>
           <NavBar locale={locale} preferences={preferences} counts={readDb().then((db) => navCounts(db)).catch(() => null)} />
           <ActionAnnouncer>
             <main className="page" id="main" tabIndex={-1}>

@@ -93,16 +93,17 @@ function StackedBars({ data, locale, timeZone, title, unit, id, hrefFor, otherKe
             {stackBucket(data.series, i).map(({ seriesIndex, low, high }) => {
               const s = data.series[seriesIndex]!;
               const label = t('segmentTitle', { series: s.label, value: formatChartValue(high - low, unit, locale), from: exact(from), to: exact(to) });
-              const rect = (
-                <rect x={x0} y={y(high)} width={width} height={px(Math.max(y(low) - y(high), 0.5))} className={`ts-seg ${seriesClass(s.key, seriesIndex, otherKey)}`} data-series={s.key}>
-                  <title>{label}</title>
-                </rect>
-              );
+              const rect = <rect x={x0} y={y(high)} width={width} height={px(Math.max(y(low) - y(high), 0.5))} className={`ts-seg ${seriesClass(s.key, seriesIndex, otherKey)}`} data-series={s.key} />;
               const href = hrefFor?.(s.key, from, to) ?? null;
+              // The segment's title names it (the link's name when it is one) and is its tooltip: written once.
               return href === null ? (
-                <g key={s.key}>{rect}</g>
+                <g key={s.key}>
+                  <title>{label}</title>
+                  {rect}
+                </g>
               ) : (
-                <a key={s.key} href={prefix + href} aria-label={label}>
+                <a key={s.key} href={prefix + href}>
+                  <title>{label}</title>
                   {rect}
                 </a>
               );

@@ -1,11 +1,11 @@
 /**
  * A progress bar made of one segment per outcome, widths in proportion to the counts. Its words are the caller's
- * (`label`, read by screen readers as the image's name); it draws nothing for zero counts.
+ * (`label`, the image's title: its name for screen readers and its tooltip); it draws nothing for zero counts.
  */
 export function SegmentedBar({ segments, label, small = false }: { segments: ReadonlyArray<{ kind: string; count: number }>; label: string; small?: boolean }) {
   const total = segments.reduce((sum, s) => sum + Math.max(s.count, 0), 0);
   return (
-    <div className={small ? 'segbar segbar-small' : 'segbar'} role="img" aria-label={label} title={label} data-testid="progress">
+    <div className={small ? 'segbar segbar-small' : 'segbar'} role="img" title={label} data-testid="progress">
       {segments
         .filter((s) => s.count > 0)
         .map((s) => (

@@ -7,6 +7,11 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 export const JOB_ACTIONS = ['retry', 'discard', 'forceDiscard', 'reschedule', 'destroy'] as const;
 export type JobAction = (typeof JOB_ACTIONS)[number];
 
+/** A status named in a URL (`?state=`), or null for anything else. */
+export function parseJobStatus(value: string | undefined): JobStatus | null {
+  return (JOB_STATUSES as readonly string[]).includes(value ?? '') ? (value as JobStatus) : null;
+}
+
 export interface JobStateFields {
   scheduled_at: string | null;
   performed_at: string | null;
