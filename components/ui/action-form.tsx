@@ -36,6 +36,7 @@ export function ActionForm({ serverAction, fields, label, question, danger = fal
   const closeMenu = () => form.current?.closest('details')?.removeAttribute('open');
   const submit = () => {
     const data = new FormData(form.current ?? undefined);
+    data.delete('via');
     closeMenu();
     startTransition(async () => {
       const answer = await serverAction({ ...INITIAL_ACTION_STATE, seq: seq.current }, data);
@@ -57,6 +58,8 @@ export function ActionForm({ serverAction, fields, label, question, danger = fal
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
+      {/* Tells the action it was posted without JavaScript: it answers with a page that says the result. */}
+      <input type="hidden" name="via" value="form" />
       <button type="submit" className={danger ? 'menu-item menu-item-danger' : 'menu-item'} disabled={pending} data-testid={testId}>
         {pending ? t('working') : label}
       </button>

@@ -1,12 +1,14 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { retryBatch } from '../commands/batch-commands';
 import { discardBatch } from '../commands/discard-batch';
 import { JOB_COMMANDS } from '../commands/job-commands';
 import { getDb } from '../db/client';
 import { faultOutcome, isFault } from '../db/load';
+import { postedResultHref } from '../domain/action-result-url';
 import { uuidSchema } from '../domain/ids';
 import { JOB_ACTIONS } from '../domain/job-state';
 import { LOCALES } from '../i18n/routing';
@@ -31,6 +33,8 @@ export async function jobActionAction(previous: ActionState, received: FormData)
   const outcome = isFault(result) ? faultOutcome(result) : result;
   logAction(caller, { action, jobId, outcome });
   if (!isFault(result)) revalidatePath(path);
+  // Posted without JavaScript (the job page's plain form): land on a page that says what happened.
+  if (gate.form.get('via') === 'form') redirect(postedResultHref(path, input.locale, { action, outcome, jobId }));
   return answer(outcome, outcome === 'done' ? t(action, { id: jobId }) : t(failureMessageKey(outcome, 'job')));
 }
 
