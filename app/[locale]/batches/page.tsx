@@ -10,6 +10,8 @@ import { parseBatchFilter } from '@/lib/domain/batch-filter';
 import { pageRequestFrom } from '@/lib/domain/paging';
 import { isLocale } from '@/lib/i18n/routing';
 import { loadBatchesPage } from '@/lib/queries/batches-page';
+import { LiveMark } from '@/components/preferences/live-mark';
+import { batchesListSignature, liveEndpoint } from '@/lib/live/views';
 import { ReadSourceNotice } from '@/components/read-source-notice';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -37,6 +39,7 @@ export default async function BatchesPage({ params, searchParams }: Props) {
       <ReadSourceNotice />
       <BatchesFilter locale={locale} filter={filter} inputs={inputs} timeZone={timeZone} callbacks={data.callbacks} count={data.count} />
       <BatchesTable data={data} locale={locale} now={new Date()} filterParams={filterParams} actionsEnabled={!isReadOnly()} />
+      <LiveMark endpoint={liveEndpoint('/api/live/batches', { ...search, tz: timeZone }, locale)} {...batchesListSignature(data)} />
     </>
   );
 }

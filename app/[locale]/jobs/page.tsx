@@ -6,6 +6,10 @@ import { JobsActivityPending, JobsActivitySection } from '@/components/jobs/jobs
 import { Streamed } from '@/components/ui/streamed';
 import { JobsFilter } from '@/components/jobs/jobs-filter';
 import { JobsResults } from '@/components/jobs/jobs-results';
+import { JobsLiveMark } from '@/components/jobs/jobs-live-mark';
+import { liveEndpoint } from '@/lib/live/views';
+import { PostedResultNotice } from '@/components/jobs/posted-result';
+import { parsePostedResult } from '@/lib/domain/action-result-url';
 import { JobsStateTabs, JobsStateTabsWithCounts } from '@/components/jobs/jobs-state-tabs';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { isReadOnly, pausesMode } from '@/lib/config';
@@ -64,6 +68,7 @@ export default async function JobsPage({ params, searchParams }: Props) {
   return (
     <>
       <ReadSourceNotice />
+      <PostedResultNotice result={parsePostedResult(search)} />
       <h1>{t('title')}</h1>
       <Suspense fallback={<JobsStateTabs filter={filter} basePath={basePath} counts={null} />}>
         <JobsStateTabsWithCounts counts={counts} filter={filter} basePath={basePath} />
@@ -75,6 +80,9 @@ export default async function JobsPage({ params, searchParams }: Props) {
         </Suspense>
       ) : null}
       <JobsResults result={data.result} filter={filter} basePath={basePath} locale={locale} now={now} actionsEnabled={actionsEnabled} pausing={pauseMarking(data.pauses, pausesMode())} />
+      <Suspense fallback={null}>
+        <JobsLiveMark result={data.result} counts={counts} now={now} endpoint={liveEndpoint('/api/live/jobs', search, locale)} />
+      </Suspense>
       <Suspense fallback={<JobsActivityPending />}>
         <Streamed data={activity}>{(loaded) => <JobsActivitySection activity={loaded} filter={filter} />}</Streamed>
       </Suspense>

@@ -21,11 +21,13 @@ import type { Db } from '@/lib/db/client';
 import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { encodeCursor } from '@/lib/domain/cursor';
 import { parseUuid } from '@/lib/domain/ids';
-import { JOB_STATUSES, type JobStatus } from '@/lib/domain/job-state';
+import { parseJobStatus } from '@/lib/domain/job-state';
 import { pageRequestFrom } from '@/lib/domain/paging';
 import { firstParam } from '@/lib/domain/url';
 import { isLocale } from '@/lib/i18n/routing';
 import { loadBatchPage } from '@/lib/queries/batch-page';
+import { LiveMark } from '@/components/preferences/live-mark';
+import { batchPageSignature, liveEndpoint } from '@/lib/live/views';
 import { ReadSourceNotice } from '@/components/read-source-notice';
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -46,8 +48,6 @@ const INSIGHT_TTL_MS = 10_000;
 const BIG_INSIGHT_TTL_MS = 30_000;
 const BIG_BATCH = 10_000;
 
-const parseStatus = (value: string | undefined): JobStatus | null => ((JOB_STATUSES as readonly string[]).includes(value ?? '') ? (value as JobStatus) : null);
-
 export default async function BatchPage({ params, searchParams }: Props) {
   const { locale, id } = await params;
   if (!isLocale(locale)) notFound();
@@ -56,7 +56,7 @@ export default async function BatchPage({ params, searchParams }: Props) {
   if (batchId === null) notFound();
   const search = await searchParams;
   const page = pageRequestFrom(search);
-  const status = parseStatus(firstParam(search.state));
+  const status = parseJobStatus(firstParam(search.state));
   const now = new Date();
   const inspect = firstParam(search.inspect) === 'all';
   const data = await loadOrUnavailable(async () => loadBatchPage(await readDb(), batchId, { page, status, now, inspect }));
@@ -95,6 +95,7 @@ export default async function BatchPage({ params, searchParams }: Props) {
         <Streamed data={errors}>{(loaded) => <BatchErrorSummary summary={loaded} batchId={batchId} locale={locale} now={now} />}</Streamed>
       </Suspense>
       <BatchAttributes batch={data.batch} columns={data.batchColumns} />
+      <LiveMark endpoint={liveEndpoint(`/api/live/batches/${batchId}`, search, locale)} {...batchPageSignature(data, now)} />
       {(['callback', 'batched'] as const).map((kind) => (
         <BatchJobsSection
           key={kind}
