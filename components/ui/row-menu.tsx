@@ -55,7 +55,7 @@ export function RowMenu({ row, open, onToggle, href, label, name, testId, childr
         href={href}
         aria-label={name}
         data-testid={testId}
-        data-menu-for={row}
+        data-menu-for={open ? row : undefined}
         {...(hydrated ? { role: 'button', 'aria-haspopup': 'menu' as const, 'aria-expanded': open } : {})}
         onClick={(event) => {
           event.preventDefault();

@@ -12,8 +12,25 @@ function memo<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeT
   return formatter;
 }
 
+/**
+ * Exact times already written, by zone and second: a chart writes each bucket's bounds once per segment and a page the
+ * same moments again and again, and formatToParts is the costliest call on those pages. Bounded; emptied when full.
+ */
+const exactTimes = new Map<string, string>();
+const EXACT_TIMES_KEPT = 5_000;
+
 /** Exact times: `2026-03-06 20:06:07 UTC`, or in another zone `2026-03-07 05:06:07 Asia/Tokyo`. */
 export function formatExactTime(date: Date, timeZone: string): string {
+  const key = `${timeZone}|${Math.floor(date.getTime() / 1000)}`;
+  const known = exactTimes.get(key);
+  if (known !== undefined) return known;
+  if (exactTimes.size >= EXACT_TIMES_KEPT) exactTimes.clear();
+  const text = writeExactTime(date, timeZone);
+  exactTimes.set(key, text);
+  return text;
+}
+
+function writeExactTime(date: Date, timeZone: string): string {
   const format = memo(
     `exact|${timeZone}`,
     () =>
