@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useCallback, useRef, useState, useTransition } from 'react';
 import { INITIAL_ACTION_STATE, type ActionState } from '@/lib/actions/action-state';
 import { useAnnounce } from './action-announcer';
@@ -12,6 +13,7 @@ type ServerAction = (previous: ActionState, form: FormData) => Promise<ActionSta
  */
 export function useRowAction() {
   const announce = useAnnounce();
+  const router = useRouter();
   const seq = useRef(0);
   const [pending, startTransition] = useTransition();
   const [pendingRow, setPendingRow] = useState<string | null>(null);
@@ -25,9 +27,12 @@ export function useRowAction() {
         seq.current = answer.seq;
         announce(answer);
         setPendingRow(null);
+        // The action's answer carries the page as it re-rendered it; a change is read once more by a request of its
+        // own, which carries the cookies the action set (with a replica: read your write from the primary).
+        if (answer.outcome === 'done') router.refresh();
       });
     },
-    [announce],
+    [announce, router],
   );
   return { run, pendingRow: pending ? pendingRow : null };
 }
