@@ -10,8 +10,3 @@ export const BOTTOM = TOP + PLOT;
 export const AXIS = 24;
 /** Colour classes for the series in order (`chart-s0` … `chart-s7`); a folded "Other" series takes `chart-other`. */
 export const SERIES_CLASSES = ['chart-s0', 'chart-s1', 'chart-s2', 'chart-s3', 'chart-s4', 'chart-s5', 'chart-s6', 'chart-s7'] as const;
-
-/** The colour class of the series at `index`: one of eight in order, the neutral one for "Other". */
-export function seriesClass(key: string, index: number, otherKey: string): string {
-  return key === otherKey ? 'chart-other' : SERIES_CLASSES[index % SERIES_CLASSES.length]!;
-}
