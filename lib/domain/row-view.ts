@@ -3,6 +3,7 @@
 // copy of every element). Formatting that needs the server (times in the locale and zone) is done here.
 import { clip, formatRelativeTime } from './format';
 import { batchState, type BatchState } from './batch-state';
+import type { ExportJob } from './export';
 import { attemptsNeedAttention, jobStatus, statusChangedAt, type JobStatus } from './job-state';
 import { pauseReason, type PauseKind, type PauseMarking } from './settings';
 import { parseDbTime } from './time';
@@ -48,21 +49,8 @@ export interface JobRowView {
   json?: string;
 }
 
-export interface JobViewSource {
-  id: string;
-  job_class: string | null;
-  queue_name: string | null;
-  priority: number | null;
-  labels: string[] | null;
-  executions_count: number | null;
-  error: string | null;
-  batch_id: string | null;
-  batch_callback_id: string | null;
-  scheduled_at: string | null;
-  performed_at: string | null;
-  finished_at: string | null;
-  created_at: string;
-}
+/** What a row shows of a job: the fields an export carries, and the batch whose callback it is. */
+export type JobViewSource = Omit<ExportJob, 'serialized_params_text'> & { batch_callback_id: string | null };
 
 export interface JobViewOptions {
   /** The jobs list: rows carry their error line and batch. */
