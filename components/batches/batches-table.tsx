@@ -19,7 +19,7 @@ export function BatchesTable({ data, locale, now, filterParams, actionsEnabled }
   const t = useTranslations('BatchesPage');
   const { page, totals } = data;
   const path = `/${locale}/batches`;
-  const rows = page.rows.map((b) => batchRowView(b, totals.get(b.id) ?? { total: 0, finished: 0, discarded: 0 }, { locale, now }));
+  const rows = page.rows.map((b) => batchRowView(b, totals.get(b.id), { locale, now }));
   return (
     <>
       {page.rows.length === 0 ? (

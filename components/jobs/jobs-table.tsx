@@ -1,6 +1,5 @@
 import { useLocale, useTranslations } from 'next-intl';
-import { jobInspectJson } from '@/lib/domain/inspect-json';
-import { jobRowView, pausedView } from '@/lib/domain/row-view';
+import { jobRowViews, pausedWords } from '@/lib/domain/row-view';
 import type { PauseMarking } from '@/lib/domain/settings';
 import type { JobRow } from '@/lib/queries/columns';
 import { JobsTableView } from './jobs-table-view';
@@ -25,10 +24,7 @@ interface JobsTableProps {
 /** The jobs' rows as data (formatted here, in the page's locale), drawn by the table component. */
 export function JobsTable({ jobs, columns, now, caption, inspectAll, testId, actionsPath, listContext, pausing }: JobsTableProps) {
   const locale = useLocale();
-  const tp = useTranslations('Pauses');
-  const paused = pausedView(pausing, { marker: tp('marker'), markerIfEnabled: tp('markerIfEnabled'), reason: (kind, value) => tp(`reason_${kind}`, { value }) });
-  const rows = jobs.map((job) =>
-    jobRowView(job, { locale, now }, { listContext: listContext !== undefined, paused, json: inspectAll ? () => jobInspectJson(job, job.serialized_params_text, columns) : undefined }),
-  );
+  const words = pausedWords(useTranslations('Pauses'));
+  const rows = jobRowViews(jobs, { locale, now }, { listContext: listContext !== undefined, pausing, words, inspectColumns: inspectAll ? columns : undefined });
   return <JobsTableView rows={rows} caption={caption} testId={testId} actionsPath={actionsPath} list={listContext ? { selectable: listContext.selectable } : null} inspectAll={inspectAll} />;
 }

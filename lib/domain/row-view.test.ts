@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { batchRowView, ERROR_LINE_CHARS, jobRowView, pausedView, timeView, type JobViewSource } from './row-view';
+import { jobInspectJson } from './inspect-json';
+import { batchRowView, ERROR_LINE_CHARS, jobRowView, jobRowViews, pausedView, timeView, type JobViewSource } from './row-view';
 
 const now = new Date('2026-03-06T12:00:00Z');
 const time = { locale: 'en', now };
@@ -62,7 +63,32 @@ describe('jobRowView', () => {
   });
 });
 
+describe('jobRowViews', () => {
+  const words = { marker: 'Paused', markerIfEnabled: 'Paused (if enabled)', reason: (kind: string, value: string) => `${kind}=${value}` };
+  const waiting = { ...job({ performed_at: null, finished_at: null, scheduled_at: '2026-03-07 00:00:00' }), serialized_params_text: '{"arguments": [1]}' };
+
+  it('carries the Inspect JSON only for "Inspect all", exactly as the job page writes it', () => {
+    const columns = ['id', 'queue_name', 'serialized_params'];
+    const [all] = jobRowViews([waiting], time, { listContext: false, pausing: null, words, inspectColumns: columns });
+    expect(all!.json).toBe(jobInspectJson(waiting, waiting.serialized_params_text, columns));
+    const [lazy] = jobRowViews([waiting], time, { listContext: false, pausing: null, words });
+    expect(lazy).not.toHaveProperty('json');
+  });
+
+  it('marks the rows waiting behind a pause with the same rule as the job page', () => {
+    const pausing = { pauses: { queues: [], job_classes: ['Mailer::DeliverJob'], labels: [] }, certain: true };
+    const [row] = jobRowViews([waiting], time, { listContext: true, pausing, words });
+    expect(row!.paused).toEqual(['Paused', 'job_class=Mailer::DeliverJob']);
+    expect(row!.paused).toEqual(pausedView(pausing, words)(waiting, 'scheduled'));
+  });
+});
+
 describe('batchRowView', () => {
+  it('counts no jobs when none were read for the batch', () => {
+    const view = batchRowView({ id: 'b', description: 'd', on_finish: null, on_success: null, on_discard: null, created_at: '2026-03-06 11:00:00', enqueued_at: null, discarded_at: null, finished_at: null }, undefined, time);
+    expect([view.total, view.finished, view.discarded, view.callbacks, view.state]).toEqual([0, 0, 0, [], 'notEnqueued']);
+  });
+
   it('names each callback class once, writes its times and state, and keeps the totals', () => {
     const view = batchRowView(
       { id: 'b', description: null, on_finish: 'CallbackJob', on_success: 'CallbackJob', on_discard: 'OtherJob', created_at: '2026-03-06 11:00:00', enqueued_at: null, discarded_at: '2026-03-06 11:30:00', finished_at: null },

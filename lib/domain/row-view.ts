@@ -4,6 +4,7 @@
 import { clip, formatRelativeTime } from './format';
 import { batchState, type BatchState } from './batch-state';
 import type { ExportJob } from './export';
+import { jobInspectJson } from './inspect-json';
 import { attemptsNeedAttention, jobStatus, statusChangedAt, type JobStatus } from './job-state';
 import { pauseReason, type PauseKind, type PauseMarking } from './settings';
 import { parseDbTime } from './time';
@@ -83,6 +84,23 @@ export function jobRowView(job: JobViewSource, time: TimeContext, options: JobVi
   return view;
 }
 
+export interface JobRowsOptions {
+  /** The jobs list: rows carry their error line and batch. */
+  listContext: boolean;
+  /** Marks jobs that wait behind a pause, in these words; null marks nothing. */
+  pausing: PauseMarking | null;
+  words: PausedWords;
+  /** "Inspect all": the good_jobs columns in table order, for each row's Inspect JSON. */
+  inspectColumns?: readonly string[];
+}
+
+/** A table's job rows: the page's (components/jobs/jobs-table.tsx) and a live update's (lib/live/job-views.ts). */
+export function jobRowViews(jobs: readonly (JobViewSource & { serialized_params_text: string | null })[], time: TimeContext, options: JobRowsOptions): JobRowView[] {
+  const paused = pausedView(options.pausing, options.words);
+  const columns = options.inspectColumns;
+  return jobs.map((job) => jobRowView(job, time, { listContext: options.listContext, paused, json: columns ? () => jobInspectJson(job, job.serialized_params_text, columns) : undefined }));
+}
+
 export const BATCH_TIMES = ['created_at', 'enqueued_at', 'discarded_at', 'finished_at'] as const;
 export type BatchTime = (typeof BATCH_TIMES)[number];
 
@@ -113,7 +131,11 @@ export interface BatchViewSource {
   jobs_finished_at?: string | null;
 }
 
-export function batchRowView(batch: BatchViewSource, totals: { total: number; finished: number; discarded: number; capped?: boolean }, time: TimeContext): BatchRowView {
+/** A batch's job totals (none read: no jobs). */
+export type BatchTotals = { total: number; finished: number; discarded: number; capped?: boolean };
+const NO_JOBS: BatchTotals = { total: 0, finished: 0, discarded: 0 };
+
+export function batchRowView(batch: BatchViewSource, totals: BatchTotals = NO_JOBS, time: TimeContext): BatchRowView {
   const view: BatchRowView = {
     id: batch.id,
     description: batch.description,
@@ -137,9 +159,17 @@ export interface PausedWords {
   reason: (kind: PauseKind, value: string) => string;
 }
 
-/** Marks a job that waits behind a pause (its queue, class or a label): the marker and its reason; null otherwise. */
+/** The marker's words from the page's `Pauses` messages. */
+export function pausedWords(t: (key: 'marker' | 'markerIfEnabled' | `reason_${PauseKind}`, values?: { value: string }) => string): PausedWords {
+  return { marker: t('marker'), markerIfEnabled: t('markerIfEnabled'), reason: (kind, value) => t(`reason_${kind}`, { value }) };
+}
+
+/**
+ * Marks a job that waits behind a pause (its queue, class or a label): the marker and its reason; null otherwise. The
+ * one rule for a table's rows and the job page's marker.
+ */
 export function pausedView(pausing: PauseMarking | null, words: PausedWords) {
-  return (job: JobViewSource, status: JobStatus): readonly [string, string] | null => {
+  return (job: Pick<JobViewSource, 'queue_name' | 'job_class' | 'labels'>, status: JobStatus): readonly [string, string] | null => {
     if (pausing === null || !WAITING.has(status)) return null;
     const reason = pauseReason(job, pausing.pauses);
     if (reason === null) return null;

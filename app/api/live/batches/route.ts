@@ -18,6 +18,6 @@ export async function GET(request: Request) {
   if (loaded instanceof Response) return loaded;
   const now = new Date();
   return liveResponse(request, batchesListSignature(loaded), async () => ({
-    batches: loaded.page.rows.map((b) => batchRowView(b, loaded.totals.get(b.id) ?? { total: 0, finished: 0, discarded: 0 }, { locale, now })),
+    batches: loaded.page.rows.map((b) => batchRowView(b, loaded.totals.get(b.id), { locale, now })),
   }));
 }
