@@ -8,7 +8,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { useRowAction } from '@/components/ui/row-action';
 import { SegmentedBar } from '@/components/ui/segmented-bar';
 import { useTableLinks } from '@/components/ui/table-links';
-import { useHydrated } from '@/components/ui/use-hydrated';
+import { LinkButton } from '@/components/ui/link-button';
 import { useLiveRows } from '@/components/preferences/live-store';
 import { TimeText } from '@/components/ui/time-text';
 import { retryBatchAction } from '@/lib/actions/job-actions';
@@ -29,7 +29,6 @@ export function BatchesTableView({ rows: serverRows, actionsEnabled }: { rows: r
   const tc = useTranslations('ConfirmAction');
   const locale = useLocale();
   const onClick = useTableLinks();
-  const hydrated = useHydrated();
   const { run, pendingRow } = useRowAction();
   const [asking, setAsking] = useState<BatchRowView | null>(null);
   const path = `/${locale}/batches`;
@@ -97,24 +96,9 @@ export function BatchesTableView({ rows: serverRows, actionsEnabled }: { rows: r
                 <td className="actions-col">
                   {actionsEnabled && b.state === 'discarded' && b.discarded > 0 ? (
                     <div className="batch-actions">
-                      <a
-                        className="menu-item"
-                        href={`${path}/${b.id}`}
-                        data-testid="action-retry-batch"
-                        {...(hydrated ? { role: 'button' } : {})}
-                        onClick={(event) => {
-                          event.preventDefault();
-                          setAsking(b);
-                        }}
-                        onKeyDown={(event) => {
-                          // A button answers Space as well as Enter.
-                          if (event.key !== ' ') return;
-                          event.preventDefault();
-                          setAsking(b);
-                        }}
-                      >
+                      <LinkButton className="menu-item" href={`${path}/${b.id}`} testId="action-retry-batch" onPress={() => setAsking(b)}>
                         {pendingRow === b.id ? tc('working') : tb('retryBatch')}
-                      </a>
+                      </LinkButton>
                     </div>
                   ) : null}
                 </td>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { useHydrated } from './use-hydrated';
+import { LinkButton } from './link-button';
 
 /**
  * Which row's menu is open: one at a time per table. A click outside it or Escape closes it (Escape gives the focus
@@ -47,29 +47,11 @@ interface RowMenuProps {
 
 /** A row's actions button: with JavaScript it opens the table's one menu at this row; without it, it is a link. */
 export function RowMenu({ row, open, onToggle, href, label, name, testId, children }: RowMenuProps) {
-  const hydrated = useHydrated();
   return (
     <div className="menu">
-      <a
-        className="menu-button"
-        href={href}
-        aria-label={name}
-        data-testid={testId}
-        data-menu-for={open ? row : undefined}
-        {...(hydrated ? { role: 'button', 'aria-haspopup': 'menu' as const, 'aria-expanded': open } : {})}
-        onClick={(event) => {
-          event.preventDefault();
-          onToggle(row);
-        }}
-        onKeyDown={(event) => {
-          // A button opens on Space as well as Enter.
-          if (event.key !== ' ') return;
-          event.preventDefault();
-          onToggle(row);
-        }}
-      >
+      <LinkButton className="menu-button" href={href} name={name} testId={testId} menu={{ open }} menuFor={open ? row : undefined} onPress={() => onToggle(row)}>
         {label}
-      </a>
+      </LinkButton>
       {open ? (
         <div className="menu-items" role="menu">
           {children}
