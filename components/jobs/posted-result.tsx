@@ -6,9 +6,8 @@ import type { PostedResult } from '@/lib/domain/action-result-url';
 export function PostedResultNotice({ result }: { result: PostedResult | null }) {
   const t = useTranslations('ActionResult');
   if (result === null) return null;
-  const done = result.outcome === 'done';
   return (
-    <p className={done ? 'notice notice-ok' : 'notice'} role="status" data-testid="posted-result" data-outcome={result.outcome}>
+    <p className={result.outcome === 'done' ? 'notice notice-ok' : 'notice'} role="status" data-testid="posted-result" data-outcome={result.outcome}>
       {result.outcome === 'done' ? t(result.action, { id: result.jobId }) : t(failureMessageKey(result.outcome, 'job'))}
     </p>
   );

@@ -1,5 +1,5 @@
 // The jobs list's filters, as they live in the URL. Pure: the SQL is lib/queries/job-filter-sql.ts.
-import { JOB_STATUSES, type JobStatus } from './job-state';
+import { parseJobStatus, type JobStatus } from './job-state';
 import { parseUuid } from './ids';
 import { firstParam } from './url';
 
@@ -47,7 +47,7 @@ function isoMoment(value: string | undefined): string | null {
 export function parseJobFilter(query: Record<string, string | string[] | undefined>): JobFilter {
   const state = firstParam(query.state);
   return {
-    state: (JOB_STATUSES as readonly string[]).includes(state ?? '') ? (state as JobStatus) : null,
+    state: parseJobStatus(state),
     queue: text(query.queue),
     jobClass: text(query.job_class),
     label: text(query.label),
