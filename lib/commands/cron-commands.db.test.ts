@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,7 +50,8 @@ describe("cron keys in GoodJob's own fixture (goodjob-real.sql: four runs of anc
     expect(ours.id).toBe(id);
     expect(ours.active_job_id).toBe(id);
     expect(params.job_id).toBe(id);
-    expect(params.provider_job_id).toBe(id);
+    // As GoodJob's "Enqueue now" writes it (goodjob-actions/settings/cron-enqueue.json): no provider id, no count yet.
+    expect(params.provider_job_id).toBeNull();
     expect(ours.cron_at).toBe(ours.created_at);
     expect(ours.scheduled_at).toBe(ours.created_at);
     expect(Date.parse(`${ours.created_at as string}Z`)).toBeGreaterThan(Date.now() - 60_000);
@@ -63,11 +65,33 @@ describe("cron keys in GoodJob's own fixture (goodjob-real.sql: four runs of anc
     expect(params.exception_executions).toEqual({});
     // Not run yet, in no batch.
     for (const column of ['performed_at', 'finished_at', 'error', 'error_event', 'batch_id', 'batch_callback_id', 'locked_by_id', 'retried_good_job_id']) expect(ours[column], column).toBeNull();
-    expect(ours.executions_count).toBe(0);
+    expect(ours.executions_count).toBeNull();
     expect(JSON.parse(await notified)).toMatchObject({ queue_name: 'cron' });
     await listener.end();
     // The new run is now the key's newest.
     expect((await getCronEntry(s.db, KEY, new Date()))?.last.id).toBe(id);
     expect(await runCronNow(s.db, 'no_such_key')).toEqual({ outcome: 'not_found' });
+  });
+
+  it('Run now writes the row GoodJob’s own "Enqueue now" wrote, column for column (goodjob-actions/settings/cron-enqueue.json)', async () => {
+    const recording = JSON.parse(readFileSync(join(ROOT, 'e2e/fixtures/goodjob-actions/settings/cron-enqueue.json'), 'utf8')) as { previous_run: Row; enqueued_row: Row };
+    await s.pool.query(`INSERT INTO good_jobs SELECT * FROM jsonb_populate_record(NULL::good_jobs, $1::jsonb)`, [JSON.stringify(recording.previous_run)]);
+    const result = await runCronNow(s.db, 'frequent_example');
+    const ours = await job((result as { jobId: string }).jobId);
+    const theirs = recording.enqueued_row;
+    const own = new Set(['id', 'active_job_id', 'created_at', 'updated_at', 'scheduled_at', 'cron_at', 'serialized_params']);
+    for (const [column, value] of Object.entries(theirs)) if (!own.has(column)) expect(ours[column], column).toEqual(value);
+    const p = ours.serialized_params as Row;
+    const q = theirs.serialized_params as Row;
+    expect(Object.keys(p).sort()).toEqual(Object.keys(q).sort());
+    for (const key of Object.keys(q)) if (!['job_id', 'enqueued_at'].includes(key)) expect(p[key], key).toEqual(q[key]);
+  });
+
+  it('Run now copies any labels exactly, commas, quotes and braces included', async () => {
+    const labels = ['a,b', 'say "hi"', '{x}', 'метка'];
+    await s.pool.query(`UPDATE good_jobs SET labels = $1 WHERE id = '06675055-c1ba-4d3e-99e7-21fede69edac'`, [labels]);
+    await s.pool.query(`DELETE FROM good_jobs WHERE cron_key = $1 AND id <> '06675055-c1ba-4d3e-99e7-21fede69edac' AND created_at > (SELECT created_at FROM good_jobs WHERE id = '06675055-c1ba-4d3e-99e7-21fede69edac')`, [KEY]);
+    const result = await runCronNow(s.db, KEY);
+    expect((await job((result as { jobId: string }).jobId)).labels).toEqual(labels);
   });
 });

@@ -6,7 +6,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { activeJobTimeLike } from '../domain/time';
 import { newestRunSql } from '../queries/cron';
-import { notifyQueued } from './job-commands';
+import { notifyQueued } from './job-set';
+import { textArraySql } from './sql-values';
 
 export type RunCronOutcome = { outcome: 'done'; jobId: string } | { outcome: 'not_found' };
 
@@ -22,9 +23,13 @@ type LastRun = {
   now: string;
 };
 
-/** The new job's serialized_params: the last run's, as a fresh enqueue (new ids, no executions yet, enqueued now). */
+/**
+ * The new job's serialized_params: the last run's, as a fresh enqueue (a new job id, no executions yet, enqueued
+ * now). provider_job_id stays null, as ActiveJob serializes a job before GoodJob's adapter gives it one
+ * (goodjob-actions/settings/cron-enqueue.json: "Enqueue now" writes null).
+ */
 export function freshParams(last: Record<string, unknown>, jobId: string, now: string): Record<string, unknown> {
-  const params: Record<string, unknown> = { ...last, job_id: jobId, provider_job_id: jobId, executions: 0, exception_executions: {} };
+  const params: Record<string, unknown> = { ...last, job_id: jobId, provider_job_id: null, executions: 0, exception_executions: {} };
   params.enqueued_at = activeJobTimeLike(now, last.enqueued_at);
   if ('scheduled_at' in last) params.scheduled_at = null;
   return params;
@@ -44,7 +49,7 @@ export async function runCronNow(db: Db, cronKey: string): Promise<RunCronOutcom
                              concurrency_key, cron_key, cron_at, job_class, labels, executions_count, is_discrete)
       VALUES (${jobId}, ${jobId}, ${last.queue_name}, ${last.priority}, ${JSON.stringify(params)}::jsonb, ${last.now}::timestamp,
               ${last.now}::timestamp, ${last.now}::timestamp, ${last.concurrency_key}, ${cronKey}, ${last.now}::timestamp,
-              ${last.job_class}, ${last.labels === null ? null : sql`${last.labels}::text[]`}, 0, ${last.is_discrete})`);
+              ${last.job_class}, ${textArraySql(last.labels)}, NULL, ${last.is_discrete})`);
     await notifyQueued(tx, [last.queue_name], last.now);
     return { outcome: 'done', jobId };
   });
