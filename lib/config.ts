@@ -1,4 +1,5 @@
 // Settings read from the environment at request time.
+import { parseCallbackQueues } from './domain/callback-queues';
 
 /** An on/off setting: `1`, `true` or `yes` (any case) turn it on. */
 export const isOn = (value: string | undefined) => ['1', 'true', 'yes'].includes((value ?? '').toLowerCase());
@@ -6,7 +7,6 @@ export const isOn = (value: string | undefined) => ['1', 'true', 'yes'].includes
 export function isReadOnly(): boolean {
   return isOn(process.env.DASHBOARD_READ_ONLY);
 }
-
 
 /**
  * Whether GoodJob's workers honour pauses, as GoodJob reads GOOD_JOB_ENABLE_PAUSES (ActiveModel's boolean cast; off by
@@ -16,4 +16,19 @@ export function isReadOnly(): boolean {
 export function pausesMode(value = process.env.GOOD_JOB_ENABLE_PAUSES): 'on' | 'off' | 'unknown' {
   if (value === undefined || value === '') return 'unknown';
   return ['0', 'f', 'false', 'off'].includes(value.trim().toLowerCase()) ? 'off' : 'on';
+}
+
+/** GOOD_JOB_CALLBACK_QUEUES (lib/domain/callback-queues.ts): batch callback classes' queues, for Discard batch. */
+export function callbackQueues(value = process.env.GOOD_JOB_CALLBACK_QUEUES) {
+  return parseCallbackQueues(value);
+}
+
+/** How long a batch action waits for GoodJob's batch lock (a worker finishing the batch holds it briefly). */
+export function batchLockTimeout(value = process.env.DASHBOARD_BATCH_LOCK_TIMEOUT): string {
+  return value?.trim() || '3s';
+}
+
+/** GOOD_JOB_GLOBALID_APP: the Rails app's GlobalID app name, when no callback job shows it. */
+export function globalIdAppSetting(value = process.env.GOOD_JOB_GLOBALID_APP): string | null {
+  return value?.trim() || null;
 }
