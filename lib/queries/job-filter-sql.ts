@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { goodJobs } from '../db/schema';
 import type { JobFilter, OrderColumn } from '../domain/job-filter';
-import type { JobStatus } from '../domain/job-state';
+import type { JobAction, JobStatus } from '../domain/job-state';
 import { toDbTime } from '../domain/time';
 
 const executions = sql`COALESCE((${goodJobs.serialized_params}->>'executions')::integer, 0)`;
@@ -86,5 +86,23 @@ export function orderExpression(column: OrderColumn): SQL {
       return sql`${goodJobs.finished_at}`;
     case 'created_at':
       return sql`${goodJobs.created_at}`;
+  }
+}
+
+/**
+ * The jobs an action can take in a run over a filter, by the state rule of lib/domain/job-state.ts (allowedActions):
+ * retry takes discarded jobs, discard and reschedule jobs not started, destroy finished ones. Reschedule ("run now")
+ * takes only jobs not yet due: a due job rescheduled would come due again behind the run's cursor, for ever.
+ */
+export function actionableSql(action: Exclude<JobAction, 'forceDiscard'>, now: Date): SQL {
+  switch (action) {
+    case 'retry':
+      return sql`${goodJobs.finished_at} IS NOT NULL AND ${goodJobs.error} IS NOT NULL`;
+    case 'discard':
+      return sql`${goodJobs.finished_at} IS NULL AND ${goodJobs.performed_at} IS NULL`;
+    case 'reschedule':
+      return sql`${goodJobs.finished_at} IS NULL AND ${goodJobs.performed_at} IS NULL AND COALESCE(${goodJobs.scheduled_at}, ${goodJobs.created_at}) > ${toDbTime(now)}::timestamp`;
+    case 'destroy':
+      return sql`${goodJobs.finished_at} IS NOT NULL`;
   }
 }

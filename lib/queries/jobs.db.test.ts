@@ -7,7 +7,7 @@ import type { Cursor } from '../domain/cursor';
 import { processActive } from '../domain/process-state';
 import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
 import { insertJob } from '../testing/factories';
-import { countJobsByState, getJob, jobFacets, listExecutions, listJobs, selectJobIds, type JobListRow } from './jobs';
+import { countJobsByState, countJobsForAction, getJob, jobFacets, listExecutions, listJobs, nextJobsForAction, type JobListRow } from './jobs';
 import { listProcesses } from './processes';
 
 const FIRST = { after: null, before: null };
@@ -94,10 +94,27 @@ describe("the jobs list on GoodJob's own database", () => {
     expect(executions[0]!.error_backtrace!.length).toBeGreaterThan(10);
   });
 
-  it('selects the ids of a bulk action in list order, capped', async () => {
-    const ids = await selectJobIds(s.db, filter({ state: 'discarded' }), now, 3);
-    const page = await listJobs(s.db, filter({ state: 'discarded' }), FIRST, now);
-    expect(ids).toEqual(page.kind === 'page' ? page.rows.slice(0, 3).map((j) => j.id) : []);
+  it('walks the jobs a bulk run takes in list order, page after page, only those the action can take', async () => {
+    const discarded = filter({ state: 'discarded' });
+    const listed = (await allPages(s, discarded, now)).map((j) => j.id);
+    expect(listed.length).toBeGreaterThan(4);
+    const first = await nextJobsForAction(s.db, discarded, 'retry', null, now, 3);
+    expect(first.ids).toEqual(listed.slice(0, 3));
+    const second = await nextJobsForAction(s.db, discarded, 'retry', first.last, now, 3);
+    expect(second.ids).toEqual(listed.slice(3, 6));
+    expect((await countJobsForAction(s.db, discarded, 'retry', now)).value).toBe(listed.length);
+    // No filter: retry takes the discarded jobs only, in the list's own order (newest first).
+    const all = (await allPages(s, filter({}), now)).filter((j) => j.finished_at !== null && j.error !== null).map((j) => j.id);
+    expect((await nextJobsForAction(s.db, filter({}), 'retry', null, now, 1000)).ids).toEqual(all);
+    // Discard takes the jobs not started; a filter on discarded jobs leaves it none.
+    expect((await nextJobsForAction(s.db, discarded, 'discard', null, now, 1000)).ids).toEqual([]);
+    const notStarted = (await allPages(s, filter({}), now)).filter((j) => j.finished_at === null && j.performed_at === null).map((j) => j.id);
+    expect((await nextJobsForAction(s.db, filter({}), 'discard', null, now, 1000)).ids).toEqual(notStarted);
+    expect((await countJobsForAction(s.db, filter({}), 'discard', now)).value).toBe(notStarted.length);
+    // Run now takes only jobs not yet due.
+    const notDue = (await allPages(s, filter({}), now)).filter((j) => j.finished_at === null && j.performed_at === null && new Date(`${j.scheduled_at ?? j.created_at}Z`) > now).map((j) => j.id);
+    expect(notDue.length).toBeGreaterThan(0);
+    expect((await nextJobsForAction(s.db, filter({}), 'reschedule', null, now, 1000)).ids).toEqual(notDue);
   });
 
   it("shows the fixture's worker process as inactive now, and active while it holds its lock", async () => {

@@ -5,11 +5,13 @@ import type { Db } from '../db/client';
 import { isQueryTimeout } from '../db/errors';
 import { goodJobExecutions, goodJobs } from '../db/schema';
 import { jobOrder, type JobFilter } from '../domain/job-filter';
+import type { Cursor } from '../domain/cursor';
+import type { BulkAction } from '../domain/job-run';
 import { JOB_STATUSES, type JobStatus } from '../domain/job-state';
 import { finishPage, type Page, type PageRequest } from '../domain/paging';
 import { boundedCount, type BoundedCount } from './bounded-count';
 import { jobSelection, type JobRow } from './columns';
-import { goodJobStateSql, jobFilterSql, jobFilterSqlWithoutState, orderExpression } from './job-filter-sql';
+import { actionableSql, goodJobStateSql, jobFilterSql, jobFilterSqlWithoutState, orderExpression } from './job-filter-sql';
 import { keysetBy } from './keyset';
 
 export const JOBS_PAGE_SIZE = 50;
@@ -160,10 +162,26 @@ async function loadFacets(db: Db): Promise<Facets> {
 }
 
 /** The ids a bulk action over "all matching this filter" works on: the first `cap`, in the list's order. */
-export async function selectJobIds(db: Db, filter: JobFilter, now: Date, cap: number): Promise<string[]> {
+/**
+ * The next page of jobs a run of `action` over the filter takes, in the list's own order after `after` (its keyset),
+ * and where the page ends; only jobs the action can take (actionableSql). Nothing a step changes comes back: a
+ * changed job leaves the filter or the action's states, or moves behind the cursor (retry renews created_at).
+ */
+export async function nextJobsForAction(db: Db, filter: JobFilter, action: BulkAction, after: Cursor | null, now: Date, size: number): Promise<{ ids: string[]; last: Cursor | null }> {
   const { column, direction } = jobOrder(filter.state);
   const order = orderExpression(column);
-  const { orderBy } = keysetBy(order, goodJobs.id, direction, { after: null, before: null });
-  const rows = await db.select({ id: goodJobs.id }).from(goodJobs).where(jobFilterSql(filter, now)).orderBy(...orderBy).limit(cap);
-  return rows.map((r) => r.id);
+  const { where, orderBy } = keysetBy(order, goodJobs.id, direction, { after, before: null });
+  const rows = await db
+    .select({ id: goodJobs.id, at: sql<string | null>`${order}` })
+    .from(goodJobs)
+    .where(and(jobFilterSql(filter, now), actionableSql(action, now), where))
+    .orderBy(...orderBy)
+    .limit(size);
+  const last = rows[rows.length - 1];
+  return { ids: rows.map((r) => r.id), last: last && last.at !== null ? { at: last.at, id: last.id } : null };
+}
+
+/** How many jobs a run of `action` over the filter has to take: exact up to the bounded count's limit, else an estimate. */
+export function countJobsForAction(db: Db, filter: JobFilter, action: BulkAction, now: Date): Promise<BoundedCount> {
+  return boundedCount(db, sql`FROM ${goodJobs} WHERE ${and(jobFilterSql(filter, now), actionableSql(action, now)) ?? sql`TRUE`}`);
 }
