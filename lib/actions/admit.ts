@@ -1,10 +1,12 @@
 import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import { isReadOnly } from '../config';
 import type { Locale } from '../i18n/routing';
 import { nextSeq, type ActionOutcome, type ActionState } from './action-state';
-import { logAction } from './audit';
+import { logUnexpected } from '../db/load';
+import { logAction, type AuditEntry } from './audit';
 import { authorizeAction, type Caller } from './authorize';
 
 export type Answer = (outcome: ActionOutcome, message: string) => ActionState;
@@ -46,4 +48,20 @@ export async function admitAction<T extends { locale: Locale }>(previous: unknow
     return { refused: answer('refused', t('refused')) };
   }
   return { input: parsed.data, form, caller, t, answer };
+}
+
+/**
+ * An admitted action's body, so that a bug anywhere in it is logged and answered in the request's language, with its
+ * audit line — never Next's error page. The answer cannot say what changed (the bug may come after a commit), so it
+ * says so and asks for a reload; a command's own failure is answered by commandOrFault instead ("nothing changed").
+ */
+export async function answerErrors<S extends ActionState>(gate: { caller: Caller; t: Translate; answer: Answer }, entry: Omit<AuditEntry, 'outcome'>, body: () => Promise<S>, fallback: (state: ActionState) => S): Promise<S> {
+  try {
+    return await body();
+  } catch (error) {
+    unstable_rethrow(error);
+    logUnexpected('action_failed', error);
+    logAction(gate.caller, { ...entry, outcome: 'error' });
+    return fallback(gate.answer('error', gate.t('errorUnknown')));
+  }
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import { getDb, getReplicaDb } from '../db/client';
-import { commandOrFault, isFault, type DatabaseFault } from '../db/load';
+import { commandOrFault, isFault, type CommandFault } from '../db/load';
 import { WRITTEN_LSN_COOKIE } from '../db/read';
 
 /** How long at most this browser reads from the primary after an action while the replica catches up. */
@@ -27,7 +27,7 @@ export async function rememberWrite(): Promise<void> {
 }
 
 /** An action's command (lib/db/load.ts commandOrFault), then, unless it faulted, its commit remembered. */
-export async function runCommand<T>(run: () => Promise<T>): Promise<T | DatabaseFault> {
+export async function runCommand<T>(run: () => Promise<T>): Promise<T | CommandFault> {
   const result = await commandOrFault(run);
   if (!isFault(result)) await rememberWrite();
   return result;

@@ -9,7 +9,7 @@ import { faultOutcome, isFault } from '../db/load';
 import { CRON_KEYS_DISABLED, CRON_KEYS_ENABLED, PAUSE_KINDS, PAUSES } from '../domain/settings';
 import { LOCALES, type Locale } from '../i18n/routing';
 import type { ActionState } from './action-state';
-import { admitAction } from './admit';
+import { admitAction, answerErrors } from './admit';
 import { runCommand } from './remember-write';
 import { logAction } from './audit';
 
@@ -25,38 +25,42 @@ const refresh = (loc: Locale) => revalidatePath(`/${loc}`, 'layout');
 export async function cronAction(previous: ActionState, received: FormData): Promise<ActionState> {
   const gate = await admitAction(previous, received, cronInput, { name: (action) => action ?? 'setting' });
   if ('refused' in gate) return gate.refused;
-  const { input, caller, t, answer } = gate;
-  const { action, cronKey } = input;
-  if (action === 'cronRunNow') {
-    const result = await runCommand(() => runCronNow(getDb(), cronKey));
-    if (isFault(result)) {
-      logAction(caller, { action, cronKey, outcome: faultOutcome(result) });
-      return answer(faultOutcome(result), t(faultOutcome(result)));
+  return answerErrors(gate, { action: gate.input.action, cronKey: gate.input.cronKey }, async () => {
+    const { input, caller, t, answer } = gate;
+    const { action, cronKey } = input;
+    if (action === 'cronRunNow') {
+      const result = await runCommand(() => runCronNow(getDb(), cronKey));
+      if (isFault(result)) {
+        logAction(caller, { action, cronKey, outcome: faultOutcome(result) });
+        return answer(faultOutcome(result), t(faultOutcome(result)));
+      }
+      logAction(caller, { action, cronKey, outcome: result.outcome, ...(result.outcome === 'done' ? { jobId: result.jobId } : {}) });
+      if (result.outcome === 'not_found') return answer('not_found', t('cronNotFound', { key: cronKey }));
+      refresh(input.locale);
+      return answer('done', t('cronRunNow', { key: cronKey, id: result.jobId }));
     }
-    logAction(caller, { action, cronKey, outcome: result.outcome, ...(result.outcome === 'done' ? { jobId: result.jobId } : {}) });
-    if (result.outcome === 'not_found') return answer('not_found', t('cronNotFound', { key: cronKey }));
+    const result = await runCommand(() => (action === 'cronEnable' ? enableCronKey : disableCronKey)(getDb(), cronKey));
+    const outcome = isFault(result) ? faultOutcome(result) : result;
+    logAction(caller, { action, cronKey, outcome });
+    if (isFault(result)) return answer(outcome, t(faultOutcome(result)));
+    if (result === 'wrong_state') return answer('wrong_state', t('settingWrongShape', { key: `${CRON_KEYS_ENABLED}, ${CRON_KEYS_DISABLED}` }));
     refresh(input.locale);
-    return answer('done', t('cronRunNow', { key: cronKey, id: result.jobId }));
-  }
-  const result = await runCommand(() => (action === 'cronEnable' ? enableCronKey : disableCronKey)(getDb(), cronKey));
-  const outcome = isFault(result) ? faultOutcome(result) : result;
-  logAction(caller, { action, cronKey, outcome });
-  if (isFault(result)) return answer(outcome, t(faultOutcome(result)));
-  if (result === 'wrong_state') return answer('wrong_state', t('settingWrongShape', { key: `${CRON_KEYS_ENABLED}, ${CRON_KEYS_DISABLED}` }));
-  refresh(input.locale);
-  return answer('done', t(action === 'cronEnable' ? 'cronEnabled' : 'cronDisabled', { key: cronKey }));
+    return answer('done', t(action === 'cronEnable' ? 'cronEnabled' : 'cronDisabled', { key: cronKey }));
+  }, (state) => state);
 }
 
 export async function pauseAction(previous: ActionState, received: FormData): Promise<ActionState> {
   const gate = await admitAction(previous, received, pauseInput, { name: (action) => action ?? 'setting' });
   if ('refused' in gate) return gate.refused;
-  const { input, caller, t, answer } = gate;
-  const { action, kind, value } = input;
-  const result = await runCommand(() => (action === 'pause' ? pause : unpause)(getDb(), kind, value));
-  const outcome = isFault(result) ? faultOutcome(result) : result;
-  logAction(caller, { action, kind, value, outcome });
-  if (isFault(result)) return answer(outcome, t(faultOutcome(result)));
-  if (result === 'wrong_state') return answer('wrong_state', t('settingWrongShape', { key: PAUSES }));
-  refresh(input.locale);
-  return answer('done', t(action === 'pause' ? 'paused' : 'resumed', { kind, value }));
+  return answerErrors(gate, { action: gate.input.action, kind: gate.input.kind, value: gate.input.value }, async () => {
+    const { input, caller, t, answer } = gate;
+    const { action, kind, value } = input;
+    const result = await runCommand(() => (action === 'pause' ? pause : unpause)(getDb(), kind, value));
+    const outcome = isFault(result) ? faultOutcome(result) : result;
+    logAction(caller, { action, kind, value, outcome });
+    if (isFault(result)) return answer(outcome, t(faultOutcome(result)));
+    if (result === 'wrong_state') return answer('wrong_state', t('settingWrongShape', { key: PAUSES }));
+    refresh(input.locale);
+    return answer('done', t(action === 'pause' ? 'paused' : 'resumed', { kind, value }));
+  }, (state) => state);
 }

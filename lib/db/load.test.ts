@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isDatabaseBusy, isDatabaseUnavailable } from './errors';
-import { BUSY, commandOrFault, loadOrUnavailable, UNAVAILABLE } from './load';
+import { BUSY, commandOrFault, FAILED, loadOrUnavailable, UNAVAILABLE } from './load';
 
 const pgError = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 
@@ -31,10 +31,16 @@ describe('loadOrUnavailable (pages) and commandOrFault (actions)', () => {
     expect(await loadOrUnavailable(() => new Promise(() => undefined))).toBe(BUSY);
     expect(await loadOrUnavailable(async () => 'rows')).toBe('rows');
   });
-  it('maps faults and rethrows bugs', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  it('maps faults, and a bug to FAILED with one JSON line holding its message and stack', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(await commandOrFault(() => Promise.reject(pgError('57P01')))).toBe(UNAVAILABLE);
     expect(await commandOrFault(() => Promise.reject(pgError('57014')))).toBe(BUSY);
-    await expect(commandOrFault(() => Promise.reject(new TypeError('a bug')))).rejects.toThrow('a bug');
+    logged.mockClear();
+    expect(await commandOrFault(() => Promise.reject(new TypeError('a bug')))).toBe(FAILED);
+    expect(logged).toHaveBeenCalledTimes(1);
+    const line = JSON.parse(String(logged.mock.calls[0]![0]));
+    expect(line).toMatchObject({ level: 'error', event: 'action_failed', message: 'a bug' });
+    expect(line.stack).toContain('TypeError: a bug');
+    expect(Date.parse(line.time)).not.toBeNaN();
   });
 });

@@ -5,10 +5,14 @@ export const UNAVAILABLE = Symbol('database unavailable');
 export const BUSY = Symbol('database busy');
 export type DatabaseFault = typeof UNAVAILABLE | typeof BUSY;
 
-export const isFault = (value: unknown): value is DatabaseFault => value === UNAVAILABLE || value === BUSY;
+/** A command that failed for another reason than the database: a bug. Logged where it is caught. */
+export const FAILED = Symbol('command failed');
+export type CommandFault = DatabaseFault | typeof FAILED;
+
+export const isFault = (value: unknown): value is CommandFault => value === UNAVAILABLE || value === BUSY || value === FAILED;
 
 /** A fault as an action's outcome (and its ActionResult message key). */
-export const faultOutcome = (fault: DatabaseFault): 'unavailable' | 'busy' => (fault === UNAVAILABLE ? 'unavailable' : 'busy');
+export const faultOutcome = (fault: CommandFault): 'unavailable' | 'busy' | 'error' => (fault === UNAVAILABLE ? 'unavailable' : fault === BUSY ? 'busy' : 'error');
 
 /** How long one page may spend on its reads, all together (several slow queries must not add up). */
 const pageDeadlineMs = () => Number(process.env.DASHBOARD_PAGE_DEADLINE_MS ?? 8000);
@@ -47,16 +51,24 @@ export async function loadOrUnavailable<T>(load: () => Promise<T>): Promise<T | 
 }
 
 /**
- * Runs an action's command — never raced by a deadline, so that "nothing changed" is always true when it fails: an
- * unreachable database is UNAVAILABLE, a statement cut by the statement timeout or no free connection BUSY. Either
- * way the command's transaction did not commit.
+ * Runs an action's command — never raced by a deadline: an unreachable database is UNAVAILABLE, a statement cut by
+ * the statement timeout or no free connection BUSY, anything else FAILED (logged with its stack, answered as a
+ * localized message, never the error page). A command is one transaction, or returns what it did before a later one
+ * failed (Discard batch's finish): when this answers a fault, the command's own transaction did not commit.
  */
-export async function commandOrFault<T>(run: () => Promise<T>): Promise<T | DatabaseFault> {
+export async function commandOrFault<T>(run: () => Promise<T>): Promise<T | CommandFault> {
   try {
     return await run();
   } catch (error) {
     const fault = classify(error);
-    if (fault === null) throw error;
-    return fault;
+    if (fault !== null) return fault;
+    logUnexpected('action_failed', error);
+    return FAILED;
   }
+}
+
+/** One JSON line for an error that is not the database's: the bug's message and stack. */
+export function logUnexpected(event: string, error: unknown): void {
+  const { message, stack } = error instanceof Error ? error : { message: String(error), stack: undefined };
+  console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', event, message, stack }));
 }

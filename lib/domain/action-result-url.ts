@@ -6,11 +6,12 @@ import { parseUuid } from './ids';
 import { JOB_ACTIONS, type JobAction } from './job-state';
 import { firstParam, hrefWith } from './url';
 
-const OUTCOMES: readonly ActionOutcome[] = ['done', 'not_found', 'wrong_state', 'locked', 'refused', 'unauthorized', 'unavailable', 'busy', 'invalid'];
+const OUTCOMES: readonly PostedResult['outcome'][] = ['done', 'not_found', 'wrong_state', 'locked', 'refused', 'unauthorized', 'unavailable', 'busy', 'invalid', 'error'];
 
 export interface PostedResult {
   action: JobAction;
-  outcome: Exclude<ActionOutcome, 'done'> | 'done';
+  /** One job's action is all or nothing: never `partial`. */
+  outcome: Exclude<ActionOutcome, 'partial'>;
   jobId: string;
 }
 
@@ -25,6 +26,6 @@ export function parsePostedResult(search: Record<string, string | string[] | und
   const action = firstParam(search.done);
   const outcome = firstParam(search.outcome);
   const jobId = parseUuid(firstParam(search.job));
-  if (!JOB_ACTIONS.includes(action as JobAction) || !OUTCOMES.includes(outcome as ActionOutcome) || jobId === null) return null;
-  return { action: action as JobAction, outcome: outcome as ActionOutcome, jobId };
+  if (!JOB_ACTIONS.includes(action as JobAction) || !OUTCOMES.includes(outcome as PostedResult['outcome']) || jobId === null) return null;
+  return { action: action as JobAction, outcome: outcome as PostedResult['outcome'], jobId };
 }
