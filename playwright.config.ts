@@ -31,7 +31,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/readyz`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { E2E_DATABASE_URL: databaseUrl, E2E_PORT: String(port) },
+    // A callback class the fixture's GoodJob never enqueued, whose queue the operator named (e2e/runs.spec.ts).
+    env: { E2E_DATABASE_URL: databaseUrl, E2E_PORT: String(port), GOOD_JOB_CALLBACK_QUEUES: 'E2eFreshCallbackJob=batch_callbacks' },
     stdout: 'ignore',
     stderr: 'pipe',
   },

@@ -128,7 +128,9 @@ test('bulk discard of selected rows skips jobs in another state and says so (ko)
   await page.getByTestId('bulk-action').selectOption('discard');
   await page.getByTestId('bulk-apply').click();
   await page.getByRole('dialog').getByRole('button', { name: m.JobAction!.discard, exact: true }).click();
-  await expect(page.getByTestId('action-result').locator('.toast span')).toHaveText(/완료 1개, 건너뜀 1개/);
+  const toast = page.getByTestId('action-result').locator('.toast');
+  await expect(toast).toHaveAttribute('data-outcome', 'partial');
+  await expect(toast.locator('span')).toHaveText(/작업 1개 완료.*작업 1개는 그사이 상태가 바뀌어/);
   const { rows } = await db.query('SELECT id, error_event FROM good_jobs WHERE id = ANY($1)', [jobIds]);
   expect(Object.fromEntries(rows.map((r) => [r.id, r.error_event]))).toEqual({ [jobIds[0]!]: 5, [jobIds[1]!]: null });
 });

@@ -52,3 +52,26 @@ export async function seedBigBatch(db: pg.Pool, count: number): Promise<{ batchI
   const { rows } = await db.query<{ id: string }>('SELECT id FROM good_jobs WHERE batch_id = $1 ORDER BY created_at DESC, id DESC', [batchId]);
   return { batchId, newestFirst: rows.map((r) => r.id) };
 }
+
+/**
+ * A batch of `count` queued jobs as GoodJob enqueues a labelled class with a concurrency key (queue `backlog`, labels
+ * held and q), created a microsecond apart, with the given callback classes.
+ */
+export async function seedLabelledBatch(db: pg.Pool, count: number, callbacks: { onFinish?: string; onDiscard?: string } = {}): Promise<{ batchId: string; queue: string }> {
+  const batchId = randomUUID();
+  const queue = `backlog-${batchId.slice(0, 8)}`;
+  await db.query(
+    `INSERT INTO good_job_batches (id, created_at, updated_at, description, serialized_properties, on_finish, on_discard, enqueued_at)
+     VALUES ($1, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', 'labelled e2e batch', '{}', $2, $3, now() AT TIME ZONE 'UTC')`,
+    [batchId, callbacks.onFinish ?? null, callbacks.onDiscard ?? null],
+  );
+  await db.query(
+    `INSERT INTO good_jobs (id, active_job_id, queue_name, priority, serialized_params, created_at, updated_at, scheduled_at, batch_id, job_class, labels, concurrency_key)
+     SELECT id, id, $3, 0, jsonb_build_object('job_id', id, 'locale', 'en', 'priority', NULL, 'timezone', 'UTC', 'arguments', jsonb_build_array(i),
+              'job_class', 'LabelledJob', 'executions', 0, 'queue_name', $3::text, 'enqueued_at', '2026-01-01T00:00:00Z', 'provider_job_id', NULL, 'exception_executions', '{}'::jsonb),
+            t, t, t, $1, 'LabelledJob', ARRAY['held', 'q'], 'labelled-key'
+     FROM (SELECT gen_random_uuid() AS id, i, (now() AT TIME ZONE 'UTC') - interval '1 hour' + i * interval '1 microsecond' AS t FROM generate_series(1, $2::int) AS i) AS s`,
+    [batchId, count, queue],
+  );
+  return { batchId, queue };
+}

@@ -2,25 +2,27 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { ActionForm } from '@/components/ui/action-form';
-import { discardBatchAction, retryBatchAction } from '@/lib/actions/job-actions';
-
-const ACTIONS = {
-  retryBatch: { serverAction: retryBatchAction, danger: false, testId: 'action-retry-batch' },
-  discardBatch: { serverAction: discardBatchAction, danger: true, testId: 'action-discard-batch' },
-} as const;
+import { StepActionForm } from '@/components/ui/step-action-form';
+import { retryBatchAction } from '@/lib/actions/job-actions';
+import { discardBatchStepAction } from '@/lib/actions/run-actions';
 
 /**
- * Retry batch (its discarded jobs) or Discard batch (its unfinished jobs), behind a confirmation that names the batch
- * and how many jobs it acts on.
+ * Retry batch (its discarded jobs, one transaction) or Discard batch (its unfinished jobs, in steps with progress),
+ * behind a confirmation that names the batch and how many jobs it acts on.
  */
-export function BatchActionButton({ action, batchId, jobs, path }: { action: keyof typeof ACTIONS; batchId: string; jobs: number; path: string }) {
+export function BatchActionButton({ action, batchId, jobs, path, offered = true }: { action: 'retryBatch' | 'discardBatch'; batchId: string; jobs: number; path: string; offered?: boolean }) {
   const t = useTranslations('BatchActions');
   const confirm = useTranslations('ConfirmAction');
   const locale = useLocale();
-  const { serverAction, danger, testId } = ACTIONS[action];
+  const fields = { batchId, locale, path };
+  const question = confirm(action, { id: batchId, count: jobs });
   return (
     <div className="batch-actions">
-      <ActionForm serverAction={serverAction} fields={{ batchId, locale, path }} label={t(action)} question={confirm(action, { id: batchId, count: jobs })} danger={danger} testId={testId} />
+      {action === 'retryBatch' ? (
+        <ActionForm serverAction={retryBatchAction} fields={fields} label={t(action)} question={question} testId="action-retry-batch" />
+      ) : (
+        <StepActionForm serverAction={discardBatchStepAction} offered={offered} fields={fields} label={t(action)} question={question} danger testId="action-discard-batch" />
+      )}
     </div>
   );
 }

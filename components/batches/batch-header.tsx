@@ -46,9 +46,10 @@ export function BatchHeader({ batch, counts, estimated, locale, actionsEnabled, 
         {actionsEnabled && batch.discarded_at !== null && counts.discarded > 0 ? (
           <BatchActionButton action="retryBatch" batchId={batch.id} jobs={counts.discarded} path={`/${locale}/batches/${batch.id}`} />
         ) : null}
-        {/* An unfinished batch whose jobs are not all finished yet (or were discarded where nothing finished the batch). */}
-        {actionsEnabled && batch.finished_at === null && !batch.jobs_finished_at ? (
-          <BatchActionButton action="discardBatch" batchId={batch.id} jobs={progress.total - progress.finished} path={`/${locale}/batches/${batch.id}`} />
+        {/* Offered for an unfinished batch whose jobs are not all finished yet (or were discarded where nothing finished
+            the batch); rendered either way, so that the last step posted without JavaScript still says what it did. */}
+        {actionsEnabled ? (
+          <BatchActionButton action="discardBatch" offered={batch.finished_at === null && !batch.jobs_finished_at} batchId={batch.id} jobs={progress.total - progress.finished} path={`/${locale}/batches/${batch.id}`} />
         ) : null}
       </div>
       {batch.description ? <p className="description">{batch.description}</p> : null}

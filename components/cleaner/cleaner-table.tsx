@@ -2,7 +2,7 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { Breakable } from '@/components/ui/breakable';
 import { cellLabels } from '@/components/ui/cell-labels';
-import { BULK_CAP } from '@/lib/actions/bulk-limits';
+import { STEP_SIZE } from '@/lib/domain/job-run';
 import { CLEANER_NAME_CHARS, CLEANER_WINDOWS, cleanerCountHref, cleanerGroupFilter, filterableName, type CleanerKind } from '@/lib/domain/cleaner';
 import { clip, formatNumber } from '@/lib/domain/format';
 import { CLEANER_GROUP_LIMIT, type CleanerCounts, type CleanerGroup, type CleanerTable as Table } from '@/lib/queries/cleaner';
@@ -43,12 +43,12 @@ export function CleanerTable({ kind, table, exact, starts, locale, actionsEnable
         {count(value, i, linked ? cleanerCountHref(locale, kind, name, starts[i] ?? null) : null)}
       </td>
     ));
-  // "Retry 12 discarded jobs of class X?"; past the bulk cap (or when the count is a lower bound), the cap is said.
+  // "Retry 12 discarded jobs of class X?"; more than one step's worth (or a lower bound): all of them, step by step.
   const questions = (group: CleanerGroup, name: string) => {
     const all = group.counts[0];
-    if (exact[0] && all <= BULK_CAP) return { retry: t('confirmRetry', { kind, name, count: all }), destroy: t('confirmDestroy', { kind, name, count: all }) };
+    if (exact[0] && all <= STEP_SIZE) return { retry: t('confirmRetry', { kind, name, count: all }), destroy: t('confirmDestroy', { kind, name, count: all }) };
     const total = exact[0] ? formatNumber(all, locale) : t('atLeast', { count: all });
-    return { retry: t('confirmRetryCapped', { kind, name, cap: BULK_CAP, total }), destroy: t('confirmDestroyCapped', { kind, name, cap: BULK_CAP, total }) };
+    return { retry: t('confirmRetryMany', { kind, name, step: STEP_SIZE, total }), destroy: t('confirmDestroyMany', { kind, name, step: STEP_SIZE, total }) };
   };
   return (
     <section className="card" aria-labelledby={titleId} data-testid={`cleaner-${kind}`}>

@@ -1,12 +1,15 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState, useTransition } from 'react';
-import { INITIAL_ACTION_STATE } from '@/lib/actions/action-state';
-import { bulkJobAction } from '@/lib/actions/bulk-actions';
-import { BULK_ACTIONS, BULK_CAP, type BulkAction } from '@/lib/actions/bulk-limits';
-import { useAnnounce } from '@/components/ui/action-announcer';
+import { useActionState, useEffect, useRef, useState } from 'react';
+import { INITIAL_RUN_STATE, runFields } from '@/lib/actions/action-state';
+import { bulkStepAction } from '@/lib/actions/run-actions';
+import { BULK_ACTIONS, STEP_SIZE, type BulkAction } from '@/lib/domain/job-run';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { HiddenFields, PostedRunNotice } from '@/components/ui/posted-run';
+import { RunPanel } from '@/components/ui/run-panel';
+import { useHydrated } from '@/components/ui/use-hydrated';
+import { useStepRun } from '@/components/ui/use-step-run';
 
 interface Props {
   locale: string;
@@ -19,16 +22,24 @@ interface Props {
 
 const selectedBoxes = () => Array.from(document.querySelectorAll<HTMLInputElement>('input[form="bulk-form"][name="jobId"]:checked'));
 
+/**
+ * The jobs list's bulk bar: an action on the ticked rows (one step) or on every job matching the filter (a run of
+ * steps with progress and Stop, as many as it takes). Without JavaScript the form posts one step and the answer
+ * offers Continue.
+ */
 export function BulkActions({ locale, filterParams, matching, filtered }: Props) {
   const t = useTranslations('Bulk');
+  const runT = useTranslations('Run');
   const actions = useTranslations('JobAction');
-  const announce = useAnnounce();
+  const hydrated = useHydrated();
   const form = useRef<HTMLFormElement>(null);
   const [selected, setSelected] = useState(0);
   const [scope, setScope] = useState<'selected' | 'filter'>('selected');
   const [action, setAction] = useState<BulkAction>('retry');
   const [asking, setAsking] = useState(false);
-  const [pending, startTransition] = useTransition();
+  const [posted, formAction] = useActionState(bulkStepAction, INITIAL_RUN_STATE);
+  const { view, start, resume, stop, dismiss } = useStepRun(bulkStepAction);
+  const busy = view.phase === 'running' || view.phase === 'stopping';
 
   useEffect(() => {
     // Ticking a row means "these rows": the scope follows, so the two choices never get mixed up.
@@ -42,29 +53,30 @@ export function BulkActions({ locale, filterParams, matching, filtered }: Props)
     return () => document.removeEventListener('change', count);
   }, []);
 
-  const filterCount = matching ? Math.min(matching.value, BULK_CAP) : 0;
-  const capped = matching !== null && (matching.estimated || matching.value > BULK_CAP);
+  const filterCount = matching?.value ?? 0;
   const target = scope === 'selected' ? selected : filterCount;
   const filterLabel = matching
-    ? capped
-      ? t(filtered ? 'scopeFilterCapped' : 'scopeEverythingCapped', { cap: BULK_CAP, count: matching.value })
+    ? matching.estimated
+      ? t(filtered ? 'scopeFilterAbout' : 'scopeEverythingAbout', { count: matching.value })
       : t(filtered ? 'scopeFilter' : 'scopeEverything', { count: matching.value })
     : t('scopeFilter', { count: 0 });
+  const path = `/${locale}/jobs`;
 
   return (
     <form
       id="bulk-form"
       ref={form}
+      action={formAction}
       className="bulk"
       aria-label={t('title')}
       data-testid="bulk-actions"
       onSubmit={(event) => {
         event.preventDefault();
-        if (target > 0) setAsking(true);
+        if (target > 0 && !busy) setAsking(true);
       }}
     >
       <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="path" value={`/${locale}/jobs`} />
+      <input type="hidden" name="path" value={path} />
       {Object.entries(filterParams).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
       <label>
         <span>{t('action')}</span>
@@ -87,10 +99,21 @@ export function BulkActions({ locale, filterParams, matching, filtered }: Props)
           <span>{filterLabel}</span>
         </label>
       </fieldset>
-      <button type="submit" className="button" disabled={pending || target === 0} data-testid="bulk-apply">
-        {t('applyTo', { action: actions(action), count: target })}
+      {/* Without JavaScript the count of ticked rows is unknown here: the button posts, the server checks. */}
+      <button type="submit" className="button" disabled={hydrated && (busy || target === 0)} data-testid="bulk-apply">
+        {t('applyTo', { action: actions(action), count: hydrated ? target : 0 })}
       </button>
-      <span className="bulk-cap">{t('cap', { cap: BULK_CAP })}</span>
+      <span className="bulk-cap">{t('steps', { step: STEP_SIZE })}</span>
+      <RunPanel view={view} onStop={stop} onContinue={resume} onDismiss={dismiss} />
+      <PostedRunNotice posted={posted} />
+      {posted.run && posted.run.status !== 'finished' ? (
+        <>
+          <HiddenFields fields={runFields(posted.run)} />
+          <button type="submit" className="button button-primary" data-testid="run-continue-posted">
+            {runT('continue')}
+          </button>
+        </>
+      ) : null}
       <ConfirmDialog
         open={asking}
         question={t('confirm', { action: actions(action), count: target })}
@@ -100,12 +123,9 @@ export function BulkActions({ locale, filterParams, matching, filtered }: Props)
         onConfirm={() => {
           setAsking(false);
           const data = new FormData(form.current ?? undefined);
-          startTransition(async () => {
-            const answer = await bulkJobAction(INITIAL_ACTION_STATE, data);
-            announce(answer);
-            for (const box of selectedBoxes()) box.checked = false;
-            setSelected(0);
-          });
+          if (scope === 'selected') for (const box of selectedBoxes()) box.checked = false;
+          setSelected(0);
+          start(data);
         }}
       />
     </form>

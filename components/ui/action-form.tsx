@@ -5,6 +5,7 @@ import { useActionState, useRef, useState, useTransition } from 'react';
 import { INITIAL_ACTION_STATE, type ActionState } from '@/lib/actions/action-state';
 import { useAnnounce } from './action-announcer';
 import { ConfirmDialog } from './confirm-dialog';
+import { HiddenFields } from './posted-run';
 
 interface ActionFormProps {
   serverAction: (previous: ActionState, form: FormData) => Promise<ActionState>;
@@ -55,9 +56,7 @@ export function ActionForm({ serverAction, fields, label, question, danger = fal
         setAsking(true);
       }}
     >
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <HiddenFields fields={fields} />
       {/* Tells the action it was posted without JavaScript: it answers with a page that says the result. */}
       <input type="hidden" name="via" value="form" />
       <button type="submit" className={danger ? 'menu-item menu-item-danger' : 'menu-item'} disabled={pending} data-testid={testId}>

@@ -1,5 +1,9 @@
 // What a server action returns to its form: the outcome and the localized sentence for the aria-live region.
-export type ActionOutcome = 'done' | 'not_found' | 'wrong_state' | 'locked' | 'refused' | 'unauthorized' | 'unavailable' | 'busy' | 'invalid';
+import type { RunProgress } from '../domain/job-run';
+
+export type { RunProgress };
+
+export type ActionOutcome = 'done' | 'partial' | 'not_found' | 'wrong_state' | 'locked' | 'refused' | 'unauthorized' | 'unavailable' | 'busy' | 'invalid' | 'error';
 
 export interface ActionState {
   outcome: ActionOutcome | null;
@@ -10,8 +14,17 @@ export interface ActionState {
 
 export const INITIAL_ACTION_STATE: ActionState = { outcome: null, message: '', seq: 0 };
 
+/** A step's answer: its sentence, and the run's progress (null when the run did not start: refused, invalid…). */
+export interface RunState extends ActionState {
+  run: RunProgress | null;
+}
+
+export const INITIAL_RUN_STATE: RunState = { ...INITIAL_ACTION_STATE, run: null };
+
+export { runFields } from '../domain/job-run';
+
 /** The message key for an outcome that is not `done`. */
-export function failureMessageKey(outcome: Exclude<ActionOutcome, 'done'>, subject: 'job' | 'batch') {
+export function failureMessageKey(outcome: Exclude<ActionOutcome, 'done' | 'partial'>, subject: 'job' | 'batch') {
   switch (outcome) {
     case 'not_found':
       return 'notFound';
