@@ -1,8 +1,9 @@
-// `npm run bench -- --database-url URL [--port 3990] [--seconds 5] [--floor-port 3991] [--rounds 3] [--round-seconds 4]`
+// `npm run bench -- --database-url URL [--port 3990] [--seconds 5] [--floor-port 3991] [--rounds 3] [--round-seconds 4] [--run-jobs 20000]`
 // On a database filled by `npm run db:scale`: builds if needed, starts the production server, and measures each page
 // with autocannon at concurrency 1 and 8 (p50 / p95 / p99 latency from every response, requests per second), beside
 // its SQL floor (the summed execution time of the page's own queries under EXPLAIN ANALYZE), a retry round trip in
-// Chromium, the server's peak RSS and the batch page's first-load JavaScript. Then the pages issue #20 sets targets for,
+// Chromium, long actions in steps (Discard batch and a bulk discard of --run-jobs jobs each: every step's time and
+// jobs per second), the server's peak RSS and the batch page's first-load JavaScript. Then the pages issue #20 sets targets for,
 // beside the floor (bench/floor, a bare Next app reading 50 jobs with one query on the same database): measured
 // interleaved (floor, page, floor, page…) in rounds, as browsers ask (gzip), each page's req/s as a ratio to the floor's
 // run just before it; CPU ms per request of each server; the HTML's size and RSC share; the live-update tick's cost.
@@ -19,6 +20,7 @@ import { ensureBuild, nextStartArgs } from './lib/build.mjs';
 import { cpuMs, ensureFloorBuild, fetchGzip, median, rscBytes, startFloor } from './lib/floor.mjs';
 import { chromiumPath, ensureChromium } from './lib/prereqs.mjs';
 import { timeRetryDiscard } from './lib/round-trip.mjs';
+import { stepRunsMd, timeStepRuns } from './lib/step-runs.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -419,6 +421,7 @@ const benchJob = await one(`SELECT id FROM good_jobs WHERE labels @> ARRAY['benc
 await page.goto(`${base}/en/jobs?label=bench`);
 const times = await timeRetryDiscard(page, page.locator(`tbody.job[data-job-id="${benchJob.id}"]`));
 const roundTrips = [...times.retry, ...times.discard];
+const stepRuns = await timeStepRuns(page, db, base, Number(arg('run-jobs', 20_000)));
 await browser.close();
 roundTrips.sort((a, b) => a - b);
 const rss = peakRss();
@@ -439,6 +442,7 @@ const summary = {
   batchInsight: insight,
   jobsActivity: activity,
   batchPageFirstLoadJsGzipBytes: batchPageJs,
+  stepRuns,
   besideTheFloor: { rounds, secondsPerRun: roundSeconds, cpus: cpus().length, loadAverage: { before: loadBefore, after: loadAfter }, targets: EVERY_PAGE, pages: beside },
 };
 mkdirSync('bench', { recursive: true });
@@ -471,6 +475,8 @@ const md = [
   ...activity.map((r) => `| ${r.name} | ${['jobs', 'jobs-activity-section', 'end'].map((k) => (r.parts[k].n === 0 ? 'none shown' : `${ms(r.parts[k].p50)} / ${ms(r.parts[k].p95)}`)).join(' | ')} |`),
   '',
   `- Batch page first-load JavaScript: ${(batchPageJs / 1024).toFixed(1)} KB gzipped (${scripts.size} scripts)`,
+  '',
+  ...stepRunsMd(stepRuns),
   '',
   ...besideTheFloorMd(),
 ].join('\n');
