@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { skipped } from '@/lib/domain/job-run';
+import { handled } from '@/lib/domain/job-run';
 import type { RunView } from './use-step-run';
 
 interface Props {
@@ -17,14 +17,14 @@ export function RunPanel({ view, onStop, onContinue, onDismiss }: Props) {
   const dismiss = useTranslations('ActionResult');
   if (view.phase === 'idle') return null;
   const progress = view.progress;
-  const handled = progress ? progress.tally.done + skipped(progress.tally) : 0;
+  const taken = progress ? handled(progress.tally) : 0;
   const total = progress?.total ?? null;
   return (
     <div className="run-panel" data-testid="run-progress" data-phase={view.phase}>
       <span className="visually-hidden">{t('title')}</span>
-      {total === null ? <progress /> : <progress max={Math.max(total, handled, 1)} value={handled} />}
+      {total === null ? <progress /> : <progress max={Math.max(total, taken, 1)} value={taken} />}
       <span className="run-count" data-testid="run-count" aria-live="polite">
-        {total === null ? '…' : t('progress', { done: handled, total, estimated: progress?.totalEstimated ? 'yes' : 'no' })}
+        {total === null ? '…' : t('progress', { done: taken, total, estimated: progress?.totalEstimated ? 'yes' : 'no' })}
       </span>
       {view.phase === 'running' ? (
         <button type="button" className="button" onClick={onStop} data-testid="run-stop">

@@ -38,6 +38,9 @@ async function runTranslator(locale: Locale): Promise<RunTranslator> {
   return runSentences({ run, result, label, batchActions } as unknown as RunWords);
 }
 
+/** The run as the page sent it back with this step (a new one when it names none). */
+const priorRun = (form: FormData) => runFromFields((name) => form.get(name), randomUUID);
+
 /** One step's audit line: the step's own outcome and counts, the run and step it belongs to. */
 function auditStep(caller: Caller, run: RunProgress, entry: Omit<AuditEntry, 'run' | 'step'>) {
   logAction(caller, { ...entry, run: run.id, step: run.step + 1 });
@@ -54,11 +57,11 @@ function halted(answer: Answer, m: RunTranslator, run: RunProgress, fault: Comma
 export async function discardBatchStepAction(previous: RunState, received: FormData): Promise<RunState> {
   const gate = await admitAction(previous, received, batchInput, { name: () => 'discardBatch', subject: ({ batchId }) => ({ batchId }) });
   if ('refused' in gate) return { ...gate.refused, run: null };
-  return answerErrors(gate, { action: 'discardBatch', batchId: gate.input.batchId }, async () => {
+  const run = priorRun(gate.form);
+  return answerErrors(gate, { action: 'discardBatch', batchId: gate.input.batchId, run: run.id }, async () => {
     const { input, caller, answer } = gate;
     const { batchId, path } = input;
     const m = await runTranslator(input.locale);
-    const run = runFromFields((name) => gate.form.get(name), randomUUID);
     const result = await runCommand(() => discardBatchStep(getDb(), batchId, decodeCursor(run.cursor)));
     if (isFault(result)) {
       auditStep(caller, run, { action: 'discardBatch', batchId, outcome: faultOutcome(result) });
@@ -69,7 +72,7 @@ export async function discardBatchStepAction(previous: RunState, received: FormD
     auditStep(caller, run, { action: 'discardBatch', batchId, ...stepAudit(result) });
     if (state.run?.status !== 'running') revalidatePath(path);
     return state;
-  }, (state) => ({ ...state, run: { ...runFromFields((name) => gate.form.get(name), randomUUID), status: 'halted' as const } }));
+  }, (state) => ({ ...state, run: { ...run, status: 'halted' } }));
 }
 
 /** The audit line's outcome and counts for one Discard batch step. */
@@ -86,6 +89,8 @@ function stepAudit(result: DiscardBatchStep): Pick<AuditEntry, 'outcome' | 'coun
 }
 
 function discardBatchAnswer(answer: Answer, m: RunTranslator, run: RunProgress, batchId: string, result: DiscardBatchStep): RunState {
+  // The first step counts the batch's unfinished jobs, exactly.
+  const total = 'total' in result && result.total !== null ? { value: result.total, estimated: false } : null;
   switch (result.outcome) {
     case 'not_found':
       return { ...answer(runOutcome(run.tally, 'not_found'), m.batchGone(run.tally)), run: { ...run, status: 'finished' } };
@@ -94,13 +99,11 @@ function discardBatchAnswer(answer: Answer, m: RunTranslator, run: RunProgress, 
     case 'needs_setting':
       return { ...answer(runOutcome(run.tally, 'wrong_state'), m.needsSetting(result, run.tally.done)), run: { ...run, status: 'finished' } };
     case 'step': {
-      const next = advanceRun(run, result.tally, 'running', encodeCursor(result.next), result.total === null ? null : { value: result.total, estimated: false });
+      const next = advanceRun(run, result.tally, 'running', encodeCursor(result.next), total);
       return { ...answer(tallyOutcome(next.tally), m.discardBatchProgress(batchId, next)), run: next };
     }
-    case 'last': {
-      const total = result.total === null ? null : { value: result.total, estimated: false };
+    case 'last':
       return finishAnswer(answer, m, run, batchId, result.tally, result.finish, total);
-    }
   }
 }
 
@@ -125,12 +128,12 @@ function finishAnswer(answer: Answer, m: RunTranslator, run: RunProgress, batchI
 export async function bulkStepAction(previous: RunState, received: FormData): Promise<RunState> {
   const gate = await admitAction(previous, received, bulkInput, { name: (action) => `bulk:${action ?? 'unknown'}` });
   if ('refused' in gate) return { ...gate.refused, run: null };
-  return answerErrors(gate, { action: `bulk:${gate.input.action}` }, async () => {
+  const run = priorRun(gate.form);
+  return answerErrors(gate, { action: `bulk:${gate.input.action}`, run: run.id }, async () => {
     const { form, caller, answer, t } = gate;
     const { action, scope, path } = gate.input;
     const m = await runTranslator(gate.input.locale);
     const name = `bulk:${action}`;
-    const run = runFromFields((name) => form.get(name), randomUUID);
     const selected = [...new Set(form.getAll('jobId').map(parseUuid).filter((id): id is string => id !== null))];
     if (scope === 'selected' && (selected.length === 0 || selected.length > STEP_SIZE)) {
       logAction(caller, { action: name, outcome: 'invalid' });
@@ -157,6 +160,6 @@ export async function bulkStepAction(previous: RunState, received: FormData): Pr
     revalidatePath(path);
     if (next.tally.done === 0 && skipped(next.tally) === 0) return { ...answer('wrong_state', m.bulkNothing(action)), run: next };
     return { ...answer(tallyOutcome(next.tally), m.bulkDone(action, next.tally)), run: next };
-  }, (state) => ({ ...state, run: { ...runFromFields((name) => gate.form.get(name), randomUUID), status: 'halted' as const } }));
+  }, (state) => ({ ...state, run: { ...run, status: 'halted' } }));
 }
 

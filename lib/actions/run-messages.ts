@@ -1,7 +1,7 @@
 // Pure: the words arrive as translators (lib/actions/run-actions.ts passes next-intl's; the unit test its own).
 import type { NeedsSetting } from '../commands/batch-callbacks';
 import type { CallbackEvent } from '../domain/batch-callback';
-import type { BulkAction, Tally } from '../domain/job-run';
+import { handled, type BulkAction, type Tally } from '../domain/job-run';
 import type { RunProgress } from './action-state';
 
 /** GoodJob's names of the batch columns that hold each callback class. */
@@ -29,7 +29,7 @@ export function runSentences({ run: t, result, label, batchActions }: RunWords) 
   const skips = (tally: Tally) =>
     join(tally.held > 0 ? t('skippedHeld', { count: tally.held }) : '', tally.changed + tally.gone > 0 ? t('skippedChanged', { count: tally.changed + tally.gone }) : '');
   const discarded = (id: string, tally: Tally) => join(t('batchDiscarded', { id, done: tally.done }), skips(tally));
-  const progress = (run: RunProgress) => ({ done: run.tally.done + run.tally.held + run.tally.changed + run.tally.gone, total: run.total ?? 0, estimated: run.totalEstimated ? 'yes' : 'no' });
+  const progress = (run: RunProgress) => ({ done: handled(run.tally), total: run.total ?? 0, estimated: run.totalEstimated ? 'yes' : 'no' });
 
   return {
     nothingChanged: (reason: 'busy' | 'unavailable' | 'error') => result(reason),

@@ -1,15 +1,15 @@
 // GoodJob::Batch#retry: under the batch's lock, the batch is no longer discarded or finished, then every discarded
 // batched job (not the callback jobs) is retried as GoodJob::Job#retry_job does. One transaction: all or nothing.
 import { sql } from 'drizzle-orm';
+import { batchLockTimeout } from '../config';
 import { getCapabilities } from '../db/capabilities';
 import type { Db } from '../db/client';
 import { batchLockKey, jobLockKey } from '../domain/advisory-lock';
 import { isLockNotAvailable, lockKeySql, LockedError } from './lock';
-import { notifyQueued, type CommandOutcome } from './job-commands';
+import type { CommandOutcome } from './job-commands';
+import { notifyQueued } from './job-set';
 import { retryUpdateSql } from './retry-sql';
 
-/** How long Retry batch waits for the batch lock (a worker finishing the batch holds it briefly). */
-const BATCH_LOCK_TIMEOUT = process.env.DASHBOARD_BATCH_LOCK_TIMEOUT ?? '3s';
 
 export interface BatchRetryResult {
   outcome: CommandOutcome;
@@ -21,7 +21,7 @@ export async function retryBatch(db: Db, batchId: string): Promise<BatchRetryRes
   const caps = await getCapabilities(db);
   try {
     return await db.transaction(async (tx) => {
-      await tx.execute(sql`SELECT set_config('lock_timeout', ${BATCH_LOCK_TIMEOUT}, true)`);
+      await tx.execute(sql`SELECT set_config('lock_timeout', ${batchLockTimeout()}, true)`);
       await tx.execute(sql`SELECT pg_advisory_xact_lock(${lockKeySql(batchLockKey(batchId))})`);
       const { rows } = await tx.execute<{ discarded_at: string | null; now: string }>(sql`
         SELECT discarded_at, (clock_timestamp() AT TIME ZONE 'UTC')::timestamp(6)::text AS now

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addTally, advanceRun, countField, EMPTY_TALLY, runFields, runFromFields, runOutcome, skipped, tallyFromFields, tallyOf, tallyOutcome, type RunProgress } from './job-run';
+import { addTally, advanceRun, handled, countField, EMPTY_TALLY, runFields, runFromFields, runOutcome, skipped, tallyFromFields, tallyOf, tallyOutcome, type RunProgress } from './job-run';
 
 describe('job runs in steps', () => {
   it('count what a step did and add it to the run', () => {
@@ -7,6 +7,7 @@ describe('job runs in steps', () => {
     expect(step).toEqual({ done: 2, held: 1, changed: 0, gone: 1 });
     expect(addTally(addTally(EMPTY_TALLY, step), step)).toEqual({ done: 4, held: 2, changed: 0, gone: 2 });
     expect(skipped(step)).toBe(2);
+    expect(handled(step)).toBe(4);
   });
 
   it('say "done" only when nothing was skipped, "partial" when some changed and some did not', () => {

@@ -25,6 +25,9 @@ export const addTally = (a: Tally, b: Tally): Tally => ({ done: a.done + b.done,
 
 export const skipped = (t: Tally) => t.held + t.changed + t.gone;
 
+/** The jobs a run took up so far, changed or not: its progress. */
+export const handled = (t: Tally) => t.done + skipped(t);
+
 /** The tally of one step's result lists. */
 export const tallyOf = (r: { done: readonly unknown[]; held: readonly unknown[]; changed: readonly unknown[]; gone: readonly unknown[] }): Tally => ({
   done: r.done.length,
