@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
-# The dashboard as a container image: Next's standalone server (node server.js) and the files it needs, nothing else.
+# The dashboard as a container image: Next's standalone output and the files it needs, served by the same server as
+# `npm start` (scripts/server/serve.mjs: the edge that bounds every request, in front of Next's handler).
 #   docker build -t goodjob-dashboard .
 #   docker build --build-arg BASE_PATH=/good_job -t goodjob-dashboard .     (the base path is compiled in)
 #   docker run -p 3000:3000 -e DATABASE_URL=postgres://… -e DASHBOARD_USERNAME=ops -e DASHBOARD_PASSWORD=… goodjob-dashboard
@@ -32,9 +33,10 @@ ENV NODE_ENV=production HOSTNAME=0.0.0.0 PORT=3000 NEXT_TELEMETRY_DISABLED=1 BAS
 COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
 COPY --from=build /app/public ./public
+COPY --from=build /app/scripts/server ./scripts/server
 RUN mkdir -p .next/cache && chown node:node .next/cache
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+(process.env.BASE_PATH||'').replace(/\\/+$/,'')+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "server.js"]
+CMD ["node", "scripts/server/serve.mjs"]

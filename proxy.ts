@@ -2,9 +2,11 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { isReadOnly } from './lib/config';
 import { databaseReachable } from './lib/db/health';
 import { unavailablePage } from './lib/domain/unavailable-page';
-import { REALM } from './lib/domain/auth';
 import { actionBodyProblem } from './lib/domain/action-body';
-import { admit, isCrossOriginAction, isPublicRequest, isServedMethod, METRICS_PATH, metricsTokenVerdict, SERVED_METHODS } from './lib/domain/gate';
+import { POSTED_COOKIE, POSTED_HEADER } from './lib/domain/action-result-url';
+import { METRICS_PATH } from './lib/domain/gate';
+import { headVerdict } from './lib/edge/head-check';
+import { plainAnswer } from './lib/edge/refusal';
 import { routeKind } from './lib/domain/metric-labels';
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from './lib/domain/security-headers';
 import { negotiateLocale, routeLocale } from './lib/i18n/locale-path';
@@ -47,35 +49,19 @@ export default async function proxy(request: NextRequest) {
   // Every request, refused ones too (dashboard_http_requests_total): its method and kind of route, never its path.
   countHttpRequest(request.method, routeKind(pathname, request.method, request.headers));
 
-  // 0. The only requests without sign-in or Host check: reading built static files, the favicon, the health endpoints,
-  //    and a Prometheus scrape of /metrics with DASHBOARD_METRICS_TOKEN as its Bearer token (another token: 401).
-  if (isPublicRequest(pathname, request.method, request.headers)) return NextResponse.next();
-  const scrape = metricsTokenVerdict(pathname, request.method, request.headers, process.env);
-  if (scrape === 'admit') return NextResponse.next();
-  if (scrape === 'reject') {
-    return withSecurityHeaders(plain(401, `401 ${MESSAGES[preferred].ErrorPage.unauthorized}`, { 'WWW-Authenticate': `Bearer realm="${REALM}", error="invalid_token"` }), csp);
+  // 0–2. What the head alone decides (lib/edge/head-check.ts), as the production server's edge decided it before the
+  //      body was read: public reads, a metrics scrape's token, Host (421) and credentials (401) for every page, API
+  //      route and server action (actions check again themselves, lib/actions/authorize.ts), methods (405), a write from
+  //      another origin (403), the declared size (413), a non-action write while read-only (403).
+  const verdict = headVerdict(request.method, pathname, request.headers, process.env, isReadOnly());
+  if (!verdict.pass) {
+    const answer = plainAnswer(verdict, isLocale(pathname.split('/')[1]) ? (pathname.split('/')[1] as Locale) : preferred);
+    return withSecurityHeaders(plain(answer.status, answer.text, answer.headers), csp);
   }
-
-  // 1. The gate, deny by default: a Host the dashboard answers to (421: DNS rebinding), then credentials (401) for
-  //    every page, API route and server action. Actions check again themselves (lib/actions/authorize.ts).
-  const verdict = admit(request.headers, process.env);
-  if (!verdict.ok && verdict.status === 421) return withSecurityHeaders(plain(421, `421 ${MESSAGES[preferred].ErrorPage.misdirected}`), csp);
-  if (!verdict.ok) {
-    return withSecurityHeaders(plain(401, `401 ${MESSAGES[preferred].ErrorPage.unauthorized}`, { 'WWW-Authenticate': `Basic realm="${REALM}", charset="UTF-8"` }), csp);
-  }
-
-  // 2. Methods: what pages and actions use (405 otherwise); an action from another origin is a 403; read-only: server
-  //    actions refuse by themselves (a localized message in the page), any other write is a 403.
-  if (!isServedMethod(request.method)) {
-    return withSecurityHeaders(plain(405, `405 ${MESSAGES[preferred].ErrorPage.methodNotAllowed}`, { Allow: SERVED_METHODS.join(', ') }), csp);
-  }
-  if (isCrossOriginAction(request.headers, process.env)) return withSecurityHeaders(plain(403, `403 ${MESSAGES[preferred].ErrorPage.crossOrigin}`), csp);
+  if (verdict.public) return NextResponse.next();
   if (request.method === 'POST' && request.headers.has('next-action')) {
     const problem = await actionBodyProblem(request);
     if (problem !== null) return withSecurityHeaders(plain(problem, `${problem} ${MESSAGES[preferred].ActionResult.invalid}`), csp);
-  }
-  if (isReadOnly() && !SAFE_METHODS.has(request.method) && !request.headers.has('next-action')) {
-    return withSecurityHeaders(plain(403, MESSAGES[preferred].ActionResult.refused), csp);
   }
 
   // 3. Locales: `/`, GoodJob-style `?locale=`, unprefixed paths and unknown locales (not for /api/… and /metrics). A
@@ -109,7 +95,14 @@ export default async function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
   headers.set('Content-Security-Policy', csp);
-  return withSecurityHeaders(NextResponse.next({ request: { headers } }), csp);
+  // A job action posted without JavaScript left its result in a one-time cookie for this page: handed over once,
+  // then deleted. The header is only ever the proxy's: a client's own is dropped.
+  headers.delete(POSTED_HEADER);
+  const posted = request.method === 'GET' ? request.cookies.get(POSTED_COOKIE)?.value : undefined;
+  if (posted !== undefined) headers.set(POSTED_HEADER, posted);
+  const response = NextResponse.next({ request: { headers } });
+  if (posted !== undefined) response.cookies.set(POSTED_COOKIE, '', { path: `${basePath}${pathname}`, maxAge: 0, httpOnly: true, sameSite: 'lax' });
+  return withSecurityHeaders(response, csp);
 }
 
 // Every request: what may pass without sign-in is decided above, by exact paths, not by a matcher's prefix.

@@ -19,7 +19,10 @@ test('without JavaScript: a row leads to the job page, where Retry and Destroy p
   await page.getByText(m.JobAction!.menu!, { exact: true }).click();
   await page.getByTestId('action-retry').click();
   await expect(page.getByTestId('posted-result')).toHaveText(m.ActionResult!.retry!.replace('{id}', jobIds[0]!));
-  await expect(page).toHaveURL(new RegExp(`/ja/jobs/${jobIds[0]}\\?done=retry&outcome=done`));
+  await expect(page).toHaveURL(new RegExp(`/ja/jobs/${jobIds[0]}$`));
+  // Said once: the page reloaded says nothing more.
+  await page.reload();
+  await expect(page.getByTestId('posted-result')).toHaveCount(0);
   const retried = await db.query('SELECT finished_at, error_event FROM good_jobs WHERE id = $1', [jobIds[0]]);
   expect(retried.rows[0]).toEqual({ finished_at: null, error_event: 3 });
 
@@ -27,13 +30,20 @@ test('without JavaScript: a row leads to the job page, where Retry and Destroy p
   await page.goto(`/ja/jobs/${jobIds[1]}`);
   await page.getByText(m.JobAction!.menu!, { exact: true }).click();
   await page.getByTestId('action-destroy').click();
-  await expect(page).toHaveURL(new RegExp(`/ja/jobs\\?done=destroy&outcome=done&job=${jobIds[1]}`));
+  await expect(page).toHaveURL(/\/ja\/jobs$/);
   await expect(page.getByTestId('posted-result')).toHaveText(m.ActionResult!.destroy!.replace('{id}', jobIds[1]!));
   expect((await db.query('SELECT 1 FROM good_jobs WHERE id = $1', [jobIds[1]])).rowCount).toBe(0);
 
-  // A made-up result in a link says nothing.
+  // A made-up result in a link says nothing: not an unknown name, not a well-formed claim about a real job.
   await page.goto(`/ja/jobs/${jobIds[0]}?done=<b>x</b>&outcome=done&job=${jobIds[0]}`);
   await expect(page.getByTestId('posted-result')).toHaveCount(0);
+  await page.goto(`/ja/jobs/${jobIds[0]}?done=retry&outcome=done&job=${jobIds[0]}`);
+  await expect(page.getByTestId('posted-result')).toHaveCount(0);
+  await page.goto(`/ja/jobs?done=destroy&outcome=done&job=${jobIds[0]}`);
+  await expect(page.getByTestId('posted-result')).toHaveCount(0);
+  // Nor does a forged header naming a result.
+  const forged = await context.request.get(`/ja/jobs/${jobIds[0]}`, { headers: { 'x-dashboard-posted': `retry.done.${jobIds[0]}` } });
+  expect(await forged.text()).not.toContain('data-testid="posted-result"');
   await context.close();
 });
 

@@ -1,6 +1,6 @@
-// The container image's server: Next's standalone server.js (NEXT_OUTPUT=standalone), laid out as the Dockerfile lays
-// it out and started with the image's environment. It runs neither scripts/start.mjs nor scripts/serve.mjs, so
-// instrumentation.ts must give it the same exposure rule and the same edge. HTTP requests only: no browser.
+// The container image's server: scripts/server/serve.mjs on Next's standalone output (NEXT_OUTPUT=standalone), laid
+// out as the Dockerfile lays it out and started with the image's environment — not scripts/start.mjs, so serve.mjs
+// itself must apply the exposure rule, and it has no next.config.ts to read. HTTP requests only: no browser.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,8 @@ const PORT = BASE + 10;
 const REFUSED_PORT = BASE + 11;
 const URL = `http://127.0.0.1:${PORT}`;
 const DIST = '.next-standalone';
-const SERVER_JS = join(DIST, 'standalone', 'server.js');
+const ROOT = join(DIST, 'standalone');
+const SERVE = ['scripts/server/serve.mjs'];
 const OPS = { username: 'ops', password: 's3cret pass' };
 const basic = `Basic ${Buffer.from(`${OPS.username}:${OPS.password}`).toString('base64')}`;
 
@@ -24,12 +25,14 @@ const imageEnv = (port: number, extra: Record<string, string>): NodeJS.ProcessEn
   HOSTNAME: '0.0.0.0',
   PORT: String(port),
   NEXT_TELEMETRY_DISABLED: '1',
+  // The image builds into Next's default .next; this test's build has its own folder.
+  NEXT_DIST_DIR: DIST,
   DATABASE_URL: process.env.E2E_DATABASE_URL!,
   ...extra,
 });
 
 async function startStandalone(request: APIRequestContext, env: NodeJS.ProcessEnv): Promise<{ server: ChildProcess; errors: () => string }> {
-  const server = spawn(process.execPath, [SERVER_JS], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const server = spawn(process.execPath, SERVE, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   // Whatever ends this worker (a failed hook, a crash), the server ends with it: a stale one would answer the next run.
   const killOnExit = () => server.kill('SIGKILL');
   process.once('exit', killOnExit);
@@ -56,10 +59,23 @@ test.beforeAll(async ({ request }) => {
   // As the Dockerfile does: the built files (and public/, if any) go beside server.js, which serves them.
   cpSync(join(DIST, 'static'), join(DIST, 'standalone', DIST, 'static'), { recursive: true });
   if (existsSync('public')) cpSync('public', join(DIST, 'standalone', 'public'), { recursive: true });
+  cpSync(join('scripts', 'server'), join(ROOT, 'scripts', 'server'), { recursive: true, filter: (source) => !source.endsWith('.test.ts') });
   standalone = await startStandalone(request, imageEnv(PORT, { DASHBOARD_USERNAME: OPS.username, DASHBOARD_PASSWORD: OPS.password, DATABASE_STATEMENT_TIMEOUT_MS: '1000' }));
 });
 test.afterAll(() => {
   standalone?.server.kill('SIGTERM');
+});
+
+test("a setting that is not a number stops the image's server before it listens, naming every bad variable", () => {
+  const refused = spawnSync(process.execPath, SERVE, {
+    cwd: ROOT,
+    env: imageEnv(REFUSED_PORT, { DASHBOARD_USERNAME: 'a', DASHBOARD_PASSWORD: 'b', DASHBOARD_MAX_CONCURRENCY: 'eight', DASHBOARD_BODY_TIMEOUT_MS: '10s' }),
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  expect(refused.status, refused.stderr).toBe(1);
+  expect(refused.stderr).toContain('DASHBOARD_MAX_CONCURRENCY="eight"');
+  expect(refused.stderr).toContain('DASHBOARD_BODY_TIMEOUT_MS="10s"');
 });
 
 test('with sign-in it serves pages and their built files, refuses without, and answers the probes', async ({ request }) => {
@@ -83,7 +99,7 @@ test('with sign-in it serves pages and their built files, refuses without, and a
 
 test('pages answer the status codes npm start gives: 404, 405, and 503 "busy" behind a table lock', async ({ request }) => {
   expect((await request.get(`${URL}/en/batches/not-a-batch`, { headers: { authorization: basic } })).status()).toBe(404);
-  // TRACE reaches the proxy (405) only through the edge, which renames it: Next alone answers 500.
+  // TRACE is answered by the edge (405): Next alone answers 500.
   expect((await request.fetch(`${URL}/en/jobs`, { method: 'TRACE', headers: { authorization: basic } })).status()).toBe(405);
   const locker = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
   await locker.connect();
@@ -100,8 +116,8 @@ test('pages answer the status codes npm start gives: 404, 405, and 503 "busy" be
   expect((await request.get(`${URL}/en/jobs`, { headers: { authorization: basic } })).status()).toBe(200);
 });
 
-test('server.js on 0.0.0.0 without sign-in exits at once and says why', () => {
-  const refused = spawnSync(process.execPath, [SERVER_JS], { env: imageEnv(REFUSED_PORT, {}), encoding: 'utf8', timeout: 30_000 });
+test("the image's server on 0.0.0.0 without sign-in exits at once and says why", () => {
+  const refused = spawnSync(process.execPath, SERVE, { cwd: ROOT, env: imageEnv(REFUSED_PORT, {}), encoding: 'utf8', timeout: 30_000 });
   expect(refused.status, refused.stderr).toBe(1);
   expect(refused.stderr).toContain('Refusing to listen on 0.0.0.0 without sign-in');
   expect(refused.stderr).toContain('DASHBOARD_USERNAME');

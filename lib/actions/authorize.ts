@@ -16,7 +16,7 @@ export interface Caller {
 export async function authorizeAction(): Promise<{ ok: boolean; caller: Caller }> {
   const h = await headers();
   const verdict = admit(h, process.env);
-  // X-Forwarded-For's first hop: the peer's address as our server wrote it (scripts/serve.mjs), or the first hop a
+  // X-Forwarded-For's first hop: the peer's address as our server wrote it (scripts/server/serve.mjs), or the first hop a
   // trusted proxy sent (DASHBOARD_TRUST_PROXY=1).
   const client = h.get('x-forwarded-for')?.split(',')[0]?.trim() || null;
   return { ok: verdict.ok, caller: { user: verdict.ok ? verdict.user : null, client } };

@@ -1,13 +1,14 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { retryBatch } from '../commands/batch-commands';
 import { JOB_COMMANDS } from '../commands/job-commands';
 import { getDb } from '../db/client';
 import { faultOutcome, isFault } from '../db/load';
-import { postedResultHref } from '../domain/action-result-url';
+import { encodePostedResult, POSTED_COOKIE, postedResultTarget } from '../domain/action-result-url';
 import { uuidSchema } from '../domain/ids';
 import { JOB_ACTIONS } from '../domain/job-state';
 import { LOCALES } from '../i18n/routing';
@@ -32,8 +33,14 @@ export async function jobActionAction(previous: ActionState, received: FormData)
     const outcome = isFault(result) ? faultOutcome(result) : result;
     logAction(caller, { action, jobId, outcome });
     if (!isFault(result)) revalidatePath(path);
-    // Posted without JavaScript (the job page's plain form): land on a page that says what happened.
-    if (gate.form.get('via') === 'form') redirect(postedResultHref(path, input.locale, { action, outcome, jobId }));
+    // Posted without JavaScript (the job page's plain form): land on a page that says what happened, told by a
+    // one-time cookie for that page alone (proxy.ts hands it over once), never by the URL.
+    if (gate.form.get('via') === 'form') {
+      const result = { action, outcome, jobId };
+      const target = postedResultTarget(path, input.locale, result);
+      (await cookies()).set(POSTED_COOKIE, encodePostedResult(result), { httpOnly: true, sameSite: 'lax', path: `${process.env.NEXT_PUBLIC_BASE_PATH ?? ''}${target}`, maxAge: 60 });
+      redirect(target);
+    }
     return answer(outcome, outcome === 'done' ? t(action, { id: jobId }) : t(failureMessageKey(outcome, 'job')));
   }, (state) => state);
 }

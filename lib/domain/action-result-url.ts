@@ -1,12 +1,16 @@
-// A job action posted without JavaScript answers with a redirect whose URL names what happened; the page it lands on
-// says it in its language. Only names travel (an action, an outcome, a job id), never words: a link cannot make the
-// page say something the dashboard did not.
+// A job action posted without JavaScript answers with a redirect to the page that says what happened, in its language.
+// What happened travels in a one-time cookie the action itself sets (HttpOnly, scoped to the page it lands on), which
+// proxy.ts hands to that page once and deletes: a link alone — query parameters, a crafted URL — makes no page claim
+// an action. Only names travel (an action, an outcome, a job id), never words.
 import type { ActionOutcome } from '../actions/action-state';
 import { parseUuid } from './ids';
 import { JOB_ACTIONS, type JobAction } from './job-state';
-import { firstParam, hrefWith } from './url';
 
 const OUTCOMES: readonly PostedResult['outcome'][] = ['done', 'not_found', 'wrong_state', 'locked', 'refused', 'unauthorized', 'unavailable', 'busy', 'invalid', 'error'];
+
+/** The cookie the action sets, and the request header proxy.ts moves it into for the page (never a client's own). */
+export const POSTED_COOKIE = 'gj_posted';
+export const POSTED_HEADER = 'x-dashboard-posted';
 
 export interface PostedResult {
   action: JobAction;
@@ -16,16 +20,16 @@ export interface PostedResult {
 }
 
 /** Where a posted job action lands: the page it came from, or the jobs list once the job was destroyed. */
-export function postedResultHref(path: string, locale: string, result: PostedResult): string {
-  const target = result.action === 'destroy' && result.outcome === 'done' ? `/${locale}/jobs` : path;
-  return hrefWith(target, { done: result.action, outcome: result.outcome, job: result.jobId });
+export function postedResultTarget(path: string, locale: string, result: PostedResult): string {
+  return result.action === 'destroy' && result.outcome === 'done' ? `/${locale}/jobs` : path;
 }
 
-/** The result a page's URL names, or null (nothing posted, or parameters that are not a result). */
-export function parsePostedResult(search: Record<string, string | string[] | undefined>): PostedResult | null {
-  const action = firstParam(search.done);
-  const outcome = firstParam(search.outcome);
-  const jobId = parseUuid(firstParam(search.job));
-  if (!JOB_ACTIONS.includes(action as JobAction) || !OUTCOMES.includes(outcome as PostedResult['outcome']) || jobId === null) return null;
+export const encodePostedResult = (result: PostedResult) => `${result.action}.${result.outcome}.${result.jobId}`;
+
+/** The result a cookie's value names, or null (nothing posted, or a value that is not a result). */
+export function parsePostedResult(value: string | null | undefined): PostedResult | null {
+  const [action, outcome, id, ...rest] = (value ?? '').split('.');
+  const jobId = parseUuid(id);
+  if (rest.length > 0 || !JOB_ACTIONS.includes(action as JobAction) || !OUTCOMES.includes(outcome as PostedResult['outcome']) || jobId === null) return null;
   return { action: action as JobAction, outcome: outcome as PostedResult['outcome'], jobId };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { admit, hostAllowed, hostnameOf, isCrossOriginAction, isPublicRequest, isServedMethod, metricsTokenVerdict } from './gate';
+import { admit, hostAllowed, hostnameOf, isPublicRequest, isServedMethod, metricsTokenVerdict, originMismatch } from './gate';
 
 const isPublicPath = (path: string) => isPublicRequest(path, 'GET', new Headers());
 
@@ -99,22 +99,22 @@ describe('isServedMethod', () => {
   });
 });
 
-describe('isCrossOriginAction', () => {
-  const action = (h: Record<string, string>) => req({ 'next-action': 'abc', host: '127.0.0.1:3000', ...h });
-  it('refuses an action whose Origin is another host or port', () => {
-    expect(isCrossOriginAction(action({ origin: 'http://evil.example' }), {})).toBe(true);
-    expect(isCrossOriginAction(action({ origin: 'http://127.0.0.1:4000' }), {})).toBe(true);
-    expect(isCrossOriginAction(action({ origin: 'null' }), {})).toBe(true);
+describe('originMismatch', () => {
+  const post = (h: Record<string, string>) => req({ host: '127.0.0.1:3000', ...h });
+  it('names an Origin of another host or port, a null or garbage Origin, with or without Next-Action', () => {
+    expect(originMismatch(post({ origin: 'http://evil.example', 'next-action': 'abc' }), {})).toBe(true);
+    expect(originMismatch(post({ origin: 'http://evil.example' }), {})).toBe(true);
+    expect(originMismatch(post({ origin: 'http://127.0.0.1:4000' }), {})).toBe(true);
+    expect(originMismatch(post({ origin: 'null' }), {})).toBe(true);
   });
-  it('lets a same-origin action, a request without Origin and a page through', () => {
-    expect(isCrossOriginAction(action({ origin: 'http://127.0.0.1:3000' }), {})).toBe(false);
-    expect(isCrossOriginAction(action({}), {})).toBe(false);
-    expect(isCrossOriginAction(req({ host: '127.0.0.1:3000', origin: 'http://evil.example' }), {})).toBe(false);
+  it('lets the same origin and a request without Origin through', () => {
+    expect(originMismatch(post({ origin: 'http://127.0.0.1:3000' }), {})).toBe(false);
+    expect(originMismatch(post({}), {})).toBe(false);
   });
   it('compares with the forwarded host only behind a trusted proxy', () => {
-    const viaProxy = action({ origin: 'https://jobs.example.com', 'x-forwarded-host': 'jobs.example.com' });
-    expect(isCrossOriginAction(viaProxy, {})).toBe(true);
-    expect(isCrossOriginAction(viaProxy, { DASHBOARD_TRUST_PROXY: '1' })).toBe(false);
+    const viaProxy = post({ origin: 'https://jobs.example.com', 'x-forwarded-host': 'jobs.example.com' });
+    expect(originMismatch(viaProxy, {})).toBe(true);
+    expect(originMismatch(viaProxy, { DASHBOARD_TRUST_PROXY: '1' })).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 // The gate every request passes (proxy.ts) and every server action re-checks (lib/actions/authorize.ts): which paths
 // are public, which Host names the dashboard answers to, which methods it serves. Pure: headers and settings in.
-import { isLoopbackHost } from '../../scripts/lib/guard.mjs';
+import { isLoopbackHost } from '../../scripts/server/guard.mjs';
 import { isOn } from '../config';
 import { authenticate, credentialsFrom, safeEqual } from './auth';
 
@@ -96,12 +96,12 @@ export function admit(headers: Headers, env: Env): GateVerdict {
 }
 
 /**
- * A server action posted from another origin: its `Origin` names another host than the one addressed (what Next's own
- * check compares, which answers a bare 500). Refused with 403 before it reaches Next. No `Origin` (a non-browser
- * client) is left to the other checks.
+ * A write sent from another origin: its `Origin` names another host than the one addressed (what Next's own check
+ * compares for a server action, and answers with a bare 500). Whether or not it carries `Next-Action` — a form posted
+ * without JavaScript does not — it is refused with 403 before it reaches Next. No `Origin` (a non-browser client) is
+ * left to the other checks.
  */
-export function isCrossOriginAction(headers: Headers, env: Env): boolean {
-  if (!headers.has('next-action')) return false;
+export function originMismatch(headers: Headers, env: Env): boolean {
   const origin = headers.get('origin');
   if (origin === null) return false;
   try {

@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 const SOURCES = [
   'app', 'components', 'lib', 'messages', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'global.d.ts', 'package.json', 'package-lock.json', 'tsconfig.json',
-  // The scripts the app bundles too (lib/domain/gate.ts, lib/standalone.ts).
-  'scripts/lib/guard.mjs', 'scripts/lib/admission.mjs', 'scripts/lib/edge.mjs',
+  // The script the app bundles too (lib/domain/gate.ts).
+  'scripts/server/guard.mjs',
 ];
 /** Files in the source folders that never reach the bundle. */
 const NOT_BUILT = /\.test\.tsx?$/;
@@ -37,14 +37,14 @@ export function nextBin() {
 }
 
 /**
- * The production server's command line: scripts/serve.mjs, Next's handler behind our own HTTP server. V8 lets an
+ * The production server's command line: scripts/server/serve.mjs, Next's handler behind our own HTTP server. V8 lets an
  * idle-looking heap grow far past what the pages need before it collects; capping the old space (DASHBOARD_HEAP_MB,
  * 256 by default; 0 leaves V8's own limit) keeps the server's resident memory near 250 MB under load at no measurable
  * cost in throughput.
  */
 export function nextStartArgs(host, port) {
   const heapMb = Number(process.env.DASHBOARD_HEAP_MB ?? 256);
-  const serve = fileURLToPath(new URL('../serve.mjs', import.meta.url));
+  const serve = fileURLToPath(new URL('../server/serve.mjs', import.meta.url));
   return [...(heapMb > 0 ? [`--max-old-space-size=${heapMb}`] : []), serve, '--hostname', host, '--port', String(port)];
 }
 

@@ -1,3 +1,4 @@
+import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Suspense } from 'react';
@@ -9,7 +10,7 @@ import { JobsResults } from '@/components/jobs/jobs-results';
 import { JobsLiveMark } from '@/components/jobs/jobs-live-mark';
 import { liveEndpoint } from '@/lib/live/views';
 import { PostedResultNotice } from '@/components/jobs/posted-result';
-import { parsePostedResult } from '@/lib/domain/action-result-url';
+import { parsePostedResult, POSTED_HEADER } from '@/lib/domain/action-result-url';
 import { JobsStateTabs, JobsStateTabsWithCounts } from '@/components/jobs/jobs-state-tabs';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { isReadOnly, pausesMode } from '@/lib/config';
@@ -68,7 +69,7 @@ export default async function JobsPage({ params, searchParams }: Props) {
   return (
     <>
       <ReadSourceNotice />
-      <PostedResultNotice result={parsePostedResult(search)} />
+      <PostedResultNotice result={parsePostedResult((await headers()).get(POSTED_HEADER))} />
       <h1>{t('title')}</h1>
       <Suspense fallback={<JobsStateTabs filter={filter} basePath={basePath} counts={null} />}>
         <JobsStateTabsWithCounts counts={counts} filter={filter} basePath={basePath} />

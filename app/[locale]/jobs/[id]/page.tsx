@@ -1,10 +1,11 @@
+import { headers } from 'next/headers';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { JobDetail } from '@/components/jobs/job-detail';
 import { JobExecutions } from '@/components/jobs/job-executions';
 import { PostedResultNotice } from '@/components/jobs/posted-result';
-import { parsePostedResult } from '@/lib/domain/action-result-url';
+import { parsePostedResult, POSTED_HEADER } from '@/lib/domain/action-result-url';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { isReadOnly, pausesMode } from '@/lib/config';
 import { readDb } from '@/lib/db/read';
@@ -16,7 +17,7 @@ import { readPausesSetting } from '@/lib/queries/settings';
 import { pauseMarking } from '@/lib/domain/settings';
 import { ReadSourceNotice } from '@/components/read-source-notice';
 
-type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ locale: string; id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, id } = await params;
@@ -25,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('title', { id: id.slice(0, 8) }) };
 }
 
-export default async function JobPage({ params, searchParams }: Props) {
+export default async function JobPage({ params }: Props) {
   const { locale, id } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
@@ -48,7 +49,7 @@ export default async function JobPage({ params, searchParams }: Props) {
   return (
     <>
       <ReadSourceNotice />
-      <PostedResultNotice result={parsePostedResult(await searchParams)} />
+      <PostedResultNotice result={parsePostedResult((await headers()).get(POSTED_HEADER))} />
       <JobDetail job={data.job} columns={data.columns} now={now} locale={locale} actionsEnabled={!isReadOnly()} pausing={pauseMarking(data.pauses, pausesMode())} />
       <section aria-labelledby="executions-title">
         <h2 id="executions-title">{t('executions')}</h2>

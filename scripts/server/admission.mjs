@@ -1,31 +1,9 @@
 // Load shedding at the edge of the production server. Rendering is CPU-bound: 200 requests at once on 2 cores all
 // get slow together, clients time out, and the server keeps rendering pages nobody waits for. So at most
 // `concurrency` requests render at a time; up to `queueLimit` more wait, each at most `waitMs`, and are dropped when
-// their client leaves; anything beyond gets an immediate, localized 503 "busy" with Retry-After.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-const LOCALES = ['en', 'ko', 'ja', 'ru'];
-
-/** "busy" in the request's locale (its path's first segment after the base path, else English). */
-export function busyTexts(root = process.cwd()) {
-  const messages = Object.fromEntries(LOCALES.map((l) => [l, JSON.parse(readFileSync(join(root, 'messages', `${l}.json`), 'utf8'))]));
-  return busyTextsFrom(messages);
-}
-
-/** The same from messages already loaded (`{ en: { ErrorPage: … }, … }`): what a bundled server has, without files. */
-export function busyTextsFrom(messages) {
-  const texts = {};
-  for (const locale of LOCALES) {
-    const { ErrorPage } = messages[locale];
-    texts[locale] = `503 ${ErrorPage.busyTitle}\n${ErrorPage.busyBody}\n`;
-  }
-  return (url, basePath = '') => {
-    const segment = (url ?? '/').slice(basePath.length).split(/[/?#]/)[1];
-    return texts[LOCALES.includes(segment) ? segment : 'en'];
-  };
-}
-
+// their client leaves; anything beyond gets an immediate, localized 503 "the dashboard is busy" with Retry-After.
+// A request holds its slot only while it renders: until its response's head is written (a streamed response gives the
+// slot back as it starts streaming) or its connection closes.
 /** Requests that cost next to nothing (built files, health probes, a metrics scrape: read at most once per 5 s) skip the queue, so a probe or a scrape still answers while pages are shed. */
 export function isCheap(url = '/') {
   return /\/_next\/static\/|\/favicon\.ico$|\/(healthz|readyz|metrics)$/.test(url.split('?')[0]);

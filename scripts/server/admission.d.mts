@@ -1,6 +1,4 @@
 type Entry = { start: (release: () => void) => void; refuse: () => void; gone: () => boolean };
-export function busyTexts(root?: string): (url: string | undefined, basePath?: string) => string;
-export function busyTextsFrom(messages: Record<string, { ErrorPage: { busyTitle: string; busyBody: string } }>): (url: string | undefined, basePath?: string) => string;
 export function isCheap(url?: string): boolean;
 export function createAdmission(options?: { concurrency?: number; queueLimit?: number; waitMs?: number }): {
   admit(entry: Entry): void;

@@ -1,0 +1,2 @@
+import type { ServerSettings } from './edge.mjs';
+export function parseServerSettings(env?: Record<string, string | undefined>): { settings: ServerSettings; problems: string[] };
