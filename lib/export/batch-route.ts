@@ -8,11 +8,11 @@ import { exportResponse } from './respond';
 
 const plain = (status: number, text: string) => new Response(`${status} ${text}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
-export async function exportBatchJobs(params: Promise<{ id: string }>, format: ExportFormat): Promise<Response> {
+export async function exportBatchJobs(params: Promise<{ id: string }>, format: ExportFormat, requestHeaders: Headers): Promise<Response> {
   const batchId = parseUuid((await params).id);
   if (batchId === null) return plain(404, 'Not found');
   const found = await loadOrUnavailable(async () => getBatch(await readDb(), batchId));
   if (isFault(found)) return plain(503, 'Database unavailable');
   if (found === null) return plain(404, 'Not found');
-  return exportResponse({ batchId }, format);
+  return exportResponse({ batchId }, format, requestHeaders);
 }

@@ -4,5 +4,5 @@ import { parseJobFilter } from '@/lib/domain/job-filter';
 
 /** Every job matching the jobs list's filters (the same parameters), as ndjson. */
 export function GET(request: NextRequest) {
-  return exportResponse({ filter: parseJobFilter(Object.fromEntries(request.nextUrl.searchParams)) }, 'ndjson');
+  return exportResponse({ filter: parseJobFilter(Object.fromEntries(request.nextUrl.searchParams)) }, 'ndjson', request.headers);
 }
