@@ -16,9 +16,11 @@ const CONTENT_TYPE: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf
 /**
  * Downloads running at once in this server. A download no longer holds a render slot once it streams (the edge gives
  * it back), so this bounds them instead: DASHBOARD_MAX_EXPORTS (4 by default) at a time, the next one a 429 with
- * Retry-After. Each holds one database connection per read and one page of rows.
+ * Retry-After. Each holds one database connection per read and one page of rows. Counted on globalThis: the export
+ * routes are separate bundles, and a module's own variable could be one copy per route.
  */
-let running = 0;
+const RUNNING = Symbol.for('goodjob-dashboard.exports-running');
+const counter = ((globalThis as { [RUNNING]?: { running: number } })[RUNNING] ??= { running: 0 });
 const maxExports = () => {
   const value = Number(process.env.DASHBOARD_MAX_EXPORTS ?? 4);
   return Number.isSafeInteger(value) && value > 0 ? value : 4;
@@ -39,13 +41,13 @@ const plain = (status: number, text: string, retryAfter: number) =>
  */
 export async function exportResponse(scope: ExportScope, format: ExportFormat, requestHeaders: Headers): Promise<Response> {
   const t = MESSAGES[preferredLocale(requestHeaders)].ErrorPage;
-  if (running >= maxExports()) return plain(429, t.exportsBusy, 30);
-  running += 1;
+  if (counter.running >= maxExports()) return plain(429, t.exportsBusy, 30);
+  counter.running += 1;
   let released = false;
   const release = () => {
     if (released) return;
     released = true;
-    running -= 1;
+    counter.running -= 1;
   };
   const now = new Date();
   let pages: AsyncGenerator<ExportJob[]> | undefined;
