@@ -6,10 +6,10 @@ import { actionBodyProblem } from './lib/domain/action-body';
 import { POSTED_COOKIE, POSTED_HEADER } from './lib/domain/action-result-url';
 import { METRICS_PATH } from './lib/domain/gate';
 import { headVerdict } from './lib/edge/head-check';
-import { plainAnswer } from './lib/edge/refusal';
+import { answerLocale, plainAnswer, preferredLocale } from './lib/edge/refusal';
 import { routeKind } from './lib/domain/metric-labels';
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from './lib/domain/security-headers';
-import { negotiateLocale, routeLocale } from './lib/i18n/locale-path';
+import { routeLocale } from './lib/i18n/locale-path';
 import { isLocale, type Locale } from './lib/i18n/routing';
 import { countHttpRequest } from './lib/metrics/dashboard-metrics';
 import en from './messages/en.json';
@@ -41,8 +41,7 @@ function plain(status: number, text: string, extra: Record<string, string> = {})
 
 export default async function proxy(request: NextRequest) {
   const { pathname, searchParams, basePath } = request.nextUrl;
-  const cookieLocale = request.cookies.get('NEXT_LOCALE')?.value;
-  const preferred: Locale = isLocale(cookieLocale) ? cookieLocale : negotiateLocale(request.headers.get('accept-language'));
+  const preferred: Locale = preferredLocale(request.headers);
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production');
   const at = (path: string) => new URL(`${basePath}${path}`, request.url);
@@ -55,7 +54,7 @@ export default async function proxy(request: NextRequest) {
   //      another origin (403), the declared size (413), a non-action write while read-only (403).
   const verdict = headVerdict(request.method, pathname, request.headers, process.env, isReadOnly());
   if (!verdict.pass) {
-    const answer = plainAnswer(verdict, isLocale(pathname.split('/')[1]) ? (pathname.split('/')[1] as Locale) : preferred);
+    const answer = plainAnswer(verdict, answerLocale(pathname, request.headers));
     return withSecurityHeaders(plain(answer.status, answer.text, answer.headers), csp);
   }
   if (verdict.public) return NextResponse.next();

@@ -5,8 +5,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { isReadOnly } from '../config';
 import { STATIC_SECURITY_HEADERS } from '../domain/security-headers';
 import { headVerdict, MAX_BODY_BYTES } from './head-check';
-import { isLocale, type Locale } from '../i18n/routing';
-import { plainAnswer, preferredLocale, type EdgeAnswer, type PlainAnswer } from './refusal';
+import { answerLocale, plainAnswer, type EdgeAnswer, type PlainAnswer } from './refusal';
 
 export const EDGE_POLICY = Symbol.for('goodjob-dashboard.edge-policy');
 
@@ -47,12 +46,6 @@ export function pathOf(url: string, basePath: string): string {
   return path;
 }
 
-/** The locale of the path's first segment (a page's own language), else the one the browser prefers. */
-function localeOf(path: string, headers: Headers): Locale {
-  const segment = path.split('/')[1];
-  return isLocale(segment) ? segment : preferredLocale(headers);
-}
-
 /** The edge's plain answers carry the security headers every response has; a text needs no script, style or frame. */
 const secured = (answer: PlainAnswer): PlainAnswer => ({
   ...answer,
@@ -65,12 +58,12 @@ export function createEdgePolicy(env: Record<string, string | undefined> = proce
       const headers = fetchHeaders(raw);
       const path = pathOf(url, basePath);
       const verdict = headVerdict(method, path, headers, env, isReadOnly());
-      return verdict.pass ? null : secured(plainAnswer(verdict, localeOf(path, headers)));
+      return verdict.pass ? null : secured(plainAnswer(verdict, answerLocale(path, headers)));
     },
     answer(reason, url, raw) {
       const headers = fetchHeaders(raw);
       const answer: EdgeAnswer = reason === 'tooLarge' ? { status: 413, reason } : reason === 'slowRequest' ? { status: 408, reason } : { status: 503, reason };
-      return secured(plainAnswer(answer, localeOf(pathOf(url, basePath), headers)));
+      return secured(plainAnswer(answer, answerLocale(pathOf(url, basePath), headers)));
     },
     maxBodyBytes: MAX_BODY_BYTES,
   };

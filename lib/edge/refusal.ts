@@ -28,6 +28,15 @@ export function preferredLocale(headers: Headers): Locale {
   return isLocale(cookie) ? cookie : negotiateLocale(headers.get('accept-language'));
 }
 
+/** The locale of the path's first segment (a page's own language), else the one the browser prefers. */
+export function answerLocale(path: string, headers: Headers): Locale {
+  const segment = path.split('/')[1];
+  return isLocale(segment) ? segment : preferredLocale(headers);
+}
+
+/** The error texts of a locale, for an answer given outside a page (an export that cannot start, say). */
+export const errorTexts = (locale: Locale) => MESSAGES[locale].ErrorPage;
+
 export function plainAnswer(answer: EdgeAnswer, locale: Locale): PlainAnswer {
   const page = MESSAGES[locale].ErrorPage;
   const line = (text: string) => `${answer.status} ${text}\n`;

@@ -3,14 +3,9 @@ import { readDb } from '../db/read';
 import { isFault, loadOrUnavailable, logUnexpected } from '../db/load';
 import { csvHeader, csvLine, exportFileName, ndjsonLine, type ExportFormat, type ExportJob } from '../domain/export';
 import { jobFilterParams } from '../domain/job-filter';
-import { preferredLocale } from '../edge/refusal';
+import { errorTexts, preferredLocale } from '../edge/refusal';
 import { exportJobs, type ExportScope } from '../queries/export';
-import en from '../../messages/en.json';
-import ja from '../../messages/ja.json';
-import ko from '../../messages/ko.json';
-import ru from '../../messages/ru.json';
 
-const MESSAGES = { en, ko, ja, ru } as const;
 const CONTENT_TYPE: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf-8', ndjson: 'application/x-ndjson; charset=utf-8' };
 
 /**
@@ -40,7 +35,7 @@ const plain = (status: number, text: string, retryAfter: number) =>
  * once.
  */
 export async function exportResponse(scope: ExportScope, format: ExportFormat, requestHeaders: Headers): Promise<Response> {
-  const t = MESSAGES[preferredLocale(requestHeaders)].ErrorPage;
+  const t = errorTexts(preferredLocale(requestHeaders));
   if (counter.running >= maxExports()) return plain(429, t.exportsBusy, 30);
   counter.running += 1;
   let released = false;
