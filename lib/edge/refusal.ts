@@ -34,8 +34,8 @@ export function answerLocale(path: string, headers: Headers): Locale {
   return isLocale(segment) ? segment : preferredLocale(headers);
 }
 
-/** The error texts of a locale, for an answer given outside a page (an export that cannot start, say). */
-export const errorTexts = (locale: Locale) => MESSAGES[locale].ErrorPage;
+/** A locale's messages, for an answer given outside a page (an export that cannot start, say). */
+export const messagesFor = (locale: Locale) => MESSAGES[locale];
 
 export function plainAnswer(answer: EdgeAnswer, locale: Locale): PlainAnswer {
   const page = MESSAGES[locale].ErrorPage;

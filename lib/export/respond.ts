@@ -3,7 +3,7 @@ import { readDb } from '../db/read';
 import { isFault, loadOrUnavailable, logUnexpected } from '../db/load';
 import { csvHeader, csvLine, exportFileName, ndjsonLine, type ExportFormat, type ExportJob } from '../domain/export';
 import { jobFilterParams } from '../domain/job-filter';
-import { errorTexts, preferredLocale } from '../edge/refusal';
+import { messagesFor, preferredLocale } from '../edge/refusal';
 import { exportJobs, type ExportScope } from '../queries/export';
 
 const CONTENT_TYPE: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf-8', ndjson: 'application/x-ndjson; charset=utf-8' };
@@ -35,7 +35,7 @@ const plain = (status: number, text: string, retryAfter: number) =>
  * once.
  */
 export async function exportResponse(scope: ExportScope, format: ExportFormat, requestHeaders: Headers): Promise<Response> {
-  const t = errorTexts(preferredLocale(requestHeaders));
+  const t = messagesFor(preferredLocale(requestHeaders)).ErrorPage;
   if (counter.running >= maxExports()) return plain(429, t.exportsBusy, 30);
   counter.running += 1;
   let released = false;
