@@ -2,10 +2,11 @@
 // that are too large for paths that take none, a form posted from another site, an export behind a table lock. Every
 // loop is bounded; every wait is a condition awaited, never a fixed sleep standing in for one.
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import { connect, type Socket } from 'node:net';
 import pg from 'pg';
 import { expect, test } from './fixtures';
-import { seedBatch } from './seed';
+import { seedBatch, seedBigBatch } from './seed';
 import { startServer, type TestServer } from './server';
 
 const PORT = Number(process.env.E2E_PORT ?? 3917) + 15;
@@ -20,6 +21,7 @@ test.beforeAll(async ({ request }) => {
     DASHBOARD_USERNAME: OPS.username,
     DASHBOARD_PASSWORD: OPS.password,
     DATABASE_STATEMENT_TIMEOUT_MS: '1000',
+    DASHBOARD_MAX_EXPORTS: '8', // as many downloads as render slots (DASHBOARD_MAX_CONCURRENCY, 8): none may hold one
   });
 });
 test.afterAll(() => server?.stop());
@@ -126,4 +128,72 @@ test('an export that cannot start behind a table lock answers a localized 503 wi
   const csv = await request.get(`${URL}/api/jobs.csv`, { headers: { authorization: basic } });
   expect(csv.status()).toBe(200);
   expect(csv.headers()['content-type']).toContain('text/csv');
+});
+
+/** A download read at `bytesPerSecond` (a VPN, a phone) until `fullSpeed()`: its status, the bytes and lines read. */
+function throttledDownload(url: string, headers: Record<string, string>, bytesPerSecond: number) {
+  const state = { status: 0, bytes: 0, lines: 0, ended: false, failed: false };
+  let rate = bytesPerSecond;
+  let timer: NodeJS.Timeout | undefined;
+  let response: http.IncomingMessage | undefined;
+  const request = http.get(url, { headers }, (res) => {
+    response = res;
+    state.status = res.statusCode ?? 0;
+    const started = performance.now();
+    res.on('data', (chunk: Buffer) => {
+      state.bytes += chunk.length;
+      for (const byte of chunk) if (byte === 10) state.lines += 1;
+      const dueMs = (state.bytes / rate) * 1000 - (performance.now() - started);
+      if (dueMs > 0) {
+        res.pause();
+        timer = setTimeout(() => res.resume(), Math.min(dueMs, 1000));
+      }
+    });
+    res.on('end', () => (state.ended = true));
+    res.on('error', () => (state.failed = true));
+  });
+  request.on('error', () => (state.failed = true));
+  return {
+    state,
+    fullSpeed: () => {
+      rate = Number.POSITIVE_INFINITY;
+      clearTimeout(timer);
+      response?.resume();
+    },
+    stop: () => {
+      clearTimeout(timer);
+      request.destroy();
+    },
+  };
+}
+
+test('eight throttled downloads stream without holding a render slot: pages answer, a ninth waits its turn with a 429, all eight end complete', async ({ request, db }) => {
+  test.setTimeout(120_000);
+  const JOBS = 60_000; // ≈ 8 MB of NDJSON per download: far more than loopback's socket buffers hold at 50 KB/s
+  const { batchId } = await seedBigBatch(db, JOBS);
+  const exportUrl = `${URL}/api/batches/${batchId}/jobs.ndjson`;
+  const downloads = Array.from({ length: 8 }, () => throttledDownload(exportUrl, { authorization: basic }, 50_000));
+  try {
+    await expect.poll(() => downloads.filter((d) => d.state.status === 200 && d.state.bytes > 0).length, { timeout: 20_000 }).toBe(8);
+    for (const path of ['/en/batches', '/en/jobs', `/en/batches/${batchId}`, '/en/processes']) {
+      expect((await request.get(`${URL}${path}`, { headers: { authorization: basic } })).status(), path).toBe(200);
+    }
+    // The eight still stream (none has ended), and hold the eight download places: a ninth is told when to come back.
+    expect(downloads.filter((d) => d.state.ended || d.state.failed).length).toBe(0);
+    const ninth = await request.get(exportUrl, { headers: { authorization: basic, 'accept-language': 'ko' } });
+    expect(ninth.status()).toBe(429);
+    expect(ninth.headers()['retry-after']).toBe('30');
+    expect(await ninth.text()).toBe('429 동시에 진행 중인 다운로드가 너무 많습니다. 진행 중인 다운로드가 끝난 뒤 다시 시도하세요.\n');
+    for (const d of downloads) d.fullSpeed();
+    await expect.poll(() => downloads.filter((d) => d.state.ended).length, { timeout: 60_000 }).toBe(8);
+    // Each got every job, one line per job, and nothing after the stream ended failed.
+    expect(downloads.map((d) => d.state.lines)).toEqual(Array(8).fill(JOBS));
+    expect(downloads.some((d) => d.state.failed)).toBe(false);
+    // The places are given back once the downloads end.
+    await expect.poll(async () => (await request.get(exportUrl, { headers: { authorization: basic } })).status(), { timeout: 10_000 }).toBe(200);
+  } finally {
+    for (const d of downloads) d.stop();
+    await db.query('DELETE FROM good_jobs WHERE batch_id = $1', [batchId]);
+    await db.query('DELETE FROM good_job_batches WHERE id = $1', [batchId]);
+  }
 });

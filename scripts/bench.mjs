@@ -1,4 +1,4 @@
-// `npm run bench -- --database-url URL [--port 3990] [--seconds 5] [--floor-port 3991] [--rounds 3] [--round-seconds 4] [--run-jobs 20000]`
+// `npm run bench -- --database-url URL [--port 3990] [--seconds 5] [--floor-port 3991] [--rounds 3] [--round-seconds 4] [--run-jobs 20000] [--slow-seconds 20]`
 // On a database filled by `npm run db:scale`: builds if needed, starts the production server, and measures each page
 // with autocannon at concurrency 1 and 8 (p50 / p95 / p99 latency from every response, requests per second), beside
 // its SQL floor (the summed execution time of the page's own queries under EXPLAIN ANALYZE), a retry round trip in
@@ -20,6 +20,7 @@ import { ensureBuild, nextStartArgs } from './lib/build.mjs';
 import { cpuMs, ensureFloorBuild, fetchGzip, median, rscBytes, startFloor } from './lib/floor.mjs';
 import { chromiumPath, ensureChromium } from './lib/prereqs.mjs';
 import { timeRetryDiscard } from './lib/round-trip.mjs';
+import { slowClientMd, slowClientRun } from './lib/slow-clients.mjs';
 import { stepRunsMd, timeStepRuns } from './lib/step-runs.mjs';
 
 const arg = (name, fallback) => {
@@ -384,6 +385,20 @@ console.log(`export: ${JSON.stringify(exported)}`);
 const overloaded = await overload('/en/jobs');
 console.log(`overload: ${JSON.stringify(overloaded)}`);
 
+// Slow clients (issue #30): slowloris heads, trickling bodies and slow downloads held open while a page is measured at
+// c=1, beside the same page alone just before. Nothing a slow peer does may hold a render slot.
+const SLOW_PAGE = '/en/batches';
+const slowSeconds = Number(arg('slow-seconds', 20));
+const slowAlone = await load(SLOW_PAGE, 1, { duration: slowSeconds });
+const slowClients = await slowClientRun({
+  base,
+  path: SLOW_PAGE,
+  downloadPath: `/api/batches/${scale.bigBatchId}/jobs.csv`,
+  seconds: slowSeconds,
+  load: (path, duration) => load(path, 1, { duration }),
+});
+console.log(`slow clients: ${JSON.stringify(slowClients)}`);
+
 // The retry round trip and the first-load JavaScript, in Chromium.
 const browser = await chromium.launch({ executablePath: chromiumPath() });
 const page = await browser.newPage();
@@ -438,6 +453,7 @@ const summary = {
   retryRoundTrip: { p50: roundTrips[Math.floor(roundTrips.length / 2)], p95: roundTrips[Math.floor(roundTrips.length * 0.95)], n: roundTrips.length },
   peakRssBytes: rss,
   overload: overloaded,
+  slowClients: { ...slowClients, alone: slowAlone },
   export: exported,
   batchInsight: insight,
   jobsActivity: activity,
@@ -464,6 +480,7 @@ const md = [
   `- Retry round trip (confirm → badge, retry and discard alternating, ${summary.retryRoundTrip.n} runs): p50 ${ms(summary.retryRoundTrip.p50)} ms, p95 ${ms(summary.retryRoundTrip.p95)} ms`,
   `- Server peak RSS: ${(rss / 1048576).toFixed(0)} MB (target ≤ ${EVERY_PAGE.rssMb} MB: ${rss / 1048576 <= EVERY_PAGE.rssMb ? 'met' : '**missed**'})`,
   `- Overload (${overloaded.connections} connections for ${overloaded.seconds} s on ${overloaded.path}): ${Object.entries(overloaded.statuses).map(([code, n]) => `${n.toLocaleString('en')} × ${code}`).join(', ')}; ${overloaded.timeouts} client timeouts, ${overloaded.errors} errors; ${overloaded.falseUnavailable} "unavailable" logged for a healthy database; RSS right after ${(overloaded.rssAfterBytes / 1048576).toFixed(0)} MB; the next request: ${overloaded.nextRequest.status} in ${ms(overloaded.nextRequest.ms)} ms`,
+  slowClientMd(slowClients, slowAlone, ms),
   `- Export of the ${exported.rows.toLocaleString('en')}-job batch as NDJSON: ${Math.round(exported.rowsPerSecond).toLocaleString('en')} rows/s (${exported.seconds.toFixed(1)} s), server RSS ${(exported.rssBeforeBytes / 1048576).toFixed(0)} MB before, at most ${(exported.rssMaxBytes / 1048576).toFixed(0)} MB meanwhile`,
   '',
   '| batch page, as streamed (30 sequential loads, ms) | jobs table (first paint) p50 / p95 | timeline p50 / p95 | durations p50 / p95 | errors p50 / p95 | whole response p50 / p95 |',
