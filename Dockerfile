@@ -7,13 +7,13 @@
 # It listens on 0.0.0.0, so it refuses to start without sign-in (or DASHBOARD_AUTH=none with DASHBOARD_ALLOWED_HOSTS).
 # There is no embedded database in the image: DATABASE_URL is your GoodJob database. See README, "Container".
 
-FROM node:20-bookworm-slim AS deps
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 # The lockfile holds every platform's native packages (SWC, lightningcss); no install script is needed.
 RUN npm ci --ignore-scripts --no-audit --no-fund
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 ARG BASE_PATH=""
 ENV NEXT_TELEMETRY_DISABLED=1 NEXT_OUTPUT=standalone BASE_PATH=${BASE_PATH}
@@ -22,7 +22,7 @@ COPY . .
 # public/ is optional in the sources; the runtime stage copies it either way.
 RUN mkdir -p public && node node_modules/next/dist/bin/next build
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 WORKDIR /app
 ARG BASE_PATH=""
 # BASE_PATH here only tells the health check where the app is; the app itself has it compiled in.

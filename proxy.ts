@@ -16,6 +16,7 @@ import en from './messages/en.json';
 import ja from './messages/ja.json';
 import ko from './messages/ko.json';
 import ru from './messages/ru.json';
+import { gateSettings } from './lib/env';
 
 const MESSAGES = { en, ko, ja, ru } as const;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -52,7 +53,7 @@ export default async function proxy(request: NextRequest) {
   //      body was read: public reads, a metrics scrape's token, Host (421) and credentials (401) for every page, API
   //      route and server action (actions check again themselves, lib/actions/authorize.ts), methods (405), a write from
   //      another origin (403), the declared size (413), a non-action write while read-only (403).
-  const verdict = headVerdict(request.method, pathname, request.headers, process.env, isReadOnly());
+  const verdict = headVerdict(request.method, pathname, request.headers, gateSettings(), isReadOnly());
   if (!verdict.pass) {
     const answer = plainAnswer(verdict, answerLocale(pathname, request.headers));
     return withSecurityHeaders(plain(answer.status, answer.text, answer.headers), csp);

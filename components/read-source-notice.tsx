@@ -1,9 +1,10 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDuration } from '@/lib/domain/format';
 import { readRoute } from '@/lib/db/read';
+import { setting } from '@/lib/env';
 
 /** Replica lag at or above this many seconds is said on every page (DATABASE_REPLICA_LAG_WARN_SECONDS). */
-const lagWarnSeconds = () => Number(process.env.DATABASE_REPLICA_LAG_WARN_SECONDS ?? 30);
+const lagWarnSeconds = () => setting('DATABASE_REPLICA_LAG_WARN_SECONDS');
 
 /**
  * Where this page was read from, when it matters: the replica is down (read from the primary), the primary is down

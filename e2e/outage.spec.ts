@@ -1,7 +1,7 @@
 import { expect, messages, test } from './fixtures';
 import { BatchPage } from './pages/batch-page';
 import { seedBatch } from './seed';
-import { startServer, type TestServer } from './server';
+import { malformedLogLines, startServer, type TestServer } from './server';
 import { CuttableProxy } from './tcp-proxy';
 
 const PORT = Number(process.env.E2E_PORT ?? 3917) + 5;
@@ -59,4 +59,7 @@ test(`survives ${CYCLES} database outages: 503 pages, failed actions change noth
   console.log(`outages: ${CYCLES} cycles survived, ${changedDuringOutages} with rows changed`);
   expect(changedDuringOutages).toBe(0);
   expect(server.process.exitCode).toBeNull();
+  // What it logged through the outages: each line one JSON object with time, level, event and instance.
+  expect(server.errors()).toContain('"event":"database_unavailable"');
+  expect(malformedLogLines(server.errors())).toEqual([]);
 });

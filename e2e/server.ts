@@ -54,3 +54,18 @@ export function auditLines(output: string): Array<Record<string, unknown>> {
     .filter((line) => line.includes('"dashboard_action"'))
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
+
+/** The lines a server wrote that are not one JSON object with `time`, `level`, `event` and `instance` (issue #31). */
+export function malformedLogLines(output: string): string[] {
+  return output
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .filter((line) => {
+      try {
+        const entry = JSON.parse(line) as Record<string, unknown>;
+        return !(typeof entry.time === 'string' && !Number.isNaN(Date.parse(entry.time)) && ['info', 'warn', 'error'].includes(entry.level as string) && typeof entry.event === 'string' && typeof entry.instance === 'string');
+      } catch {
+        return true;
+      }
+    });
+}

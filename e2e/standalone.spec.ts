@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import pg from 'pg';
 import { nextBin } from './server';
+import { TYPOS } from './typos';
 
 const BASE = Number(process.env.E2E_PORT ?? 3917);
 const PORT = BASE + 10;
@@ -66,16 +67,21 @@ test.afterAll(() => {
   standalone?.server.kill('SIGTERM');
 });
 
-test("a setting that is not a number stops the image's server before it listens, naming every bad variable", () => {
-  const refused = spawnSync(process.execPath, SERVE, {
-    cwd: ROOT,
-    env: imageEnv(REFUSED_PORT, { DASHBOARD_USERNAME: 'a', DASHBOARD_PASSWORD: 'b', DASHBOARD_MAX_CONCURRENCY: 'eight', DASHBOARD_BODY_TIMEOUT_MS: '10s' }),
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  expect(refused.status, refused.stderr).toBe(1);
-  expect(refused.stderr).toContain('DASHBOARD_MAX_CONCURRENCY="eight"');
-  expect(refused.stderr).toContain('DASHBOARD_BODY_TIMEOUT_MS="10s"');
+test("each typo in a setting stops the image's server before it listens, naming the variable; several are named together", async ({ request }) => {
+  test.setTimeout(120_000);
+  const signIn = { DASHBOARD_USERNAME: 'a', DASHBOARD_PASSWORD: 'b' };
+  for (const [name, value] of Object.entries(TYPOS)) {
+    const refused = spawnSync(process.execPath, SERVE, { cwd: ROOT, env: imageEnv(REFUSED_PORT, { ...signIn, [name]: value }), encoding: 'utf8', timeout: 30_000 });
+    expect(refused.status, `${name}: ${refused.stderr}`).toBe(1);
+    expect(refused.stderr).toContain(`${name}=${JSON.stringify(value)}: expected`);
+  }
+  // Nothing listened meanwhile.
+  await expect(request.get(`http://127.0.0.1:${REFUSED_PORT}/healthz`)).rejects.toThrow();
+  const both = spawnSync(process.execPath, SERVE, { cwd: ROOT, env: imageEnv(REFUSED_PORT, { ...signIn, DASHBOARD_MAX_CONCURRENCY: 'eight', DASHBOARD_BODY_TIMEOUT_MS: '10s' }), encoding: 'utf8', timeout: 30_000 });
+  expect(both.status, both.stderr).toBe(1);
+  expect(both.stderr).toContain('settings are not valid');
+  expect(both.stderr).toContain('DASHBOARD_MAX_CONCURRENCY="eight"');
+  expect(both.stderr).toContain('DASHBOARD_BODY_TIMEOUT_MS="10s"');
 });
 
 test('with sign-in it serves pages and their built files, refuses without, and answers the probes', async ({ request }) => {

@@ -1,7 +1,8 @@
-// `npm test`: prerequisites, lint, typecheck, unit and database tests (vitest), production build, end-to-end tests
+// `npm test`: prerequisites, lint, typecheck, unit and database tests (vitest; again under Node 24 when this Node is
+// another), production build, end-to-end tests
 // (Playwright in Debian's Chromium). Ends with one line `N passed, N failed` counting every test and check.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { ensureBuild } from './lib/build.mjs';
 import { ensurePrerequisites } from './lib/prereqs.mjs';
 
@@ -31,6 +32,24 @@ function playwrightCounts(file) {
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected + (stats.skipped > 0 ? stats.skipped : 0) };
 }
 
+/**
+ * A Node.js of the given major version from the npm registry (the `node` package), installed once into
+ * node_modules/.cache/node<major>: the path of its binary, or null (said why) when it cannot be had.
+ */
+function nodeFromRegistry(major) {
+  const dir = `node_modules/.cache/node${major}`;
+  const binary = `${dir}/node_modules/.bin/node`;
+  const version = () => spawnSync(binary, ['--version'], { encoding: 'utf8' }).stdout?.trim() ?? '';
+  if (!version().startsWith(`v${major}.`)) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(`${dir}/package.json`, '{ "name": "node-for-tests", "private": true }\n');
+    run('npm', ['install', '--prefix', dir, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `node@${major}`]);
+  }
+  if (version().startsWith(`v${major}.`)) return binary;
+  console.error(`Node ${major} could not be installed from the npm registry into ${dir} (npm install node@${major}).`);
+  return null;
+}
+
 async function main() {
   const missing = await ensurePrerequisites();
   if (missing.length > 0) {
@@ -51,6 +70,21 @@ async function main() {
   const vitestOk = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json'], { TZ: 'Asia/Seoul' });
   const v = vitestCounts('test-results/vitest.json') ?? { passed: 0, failed: 1 };
   record('unit+db', v.passed, v.failed + (vitestOk || v.failed > 0 ? 0 : 1));
+
+  // The product runs on the current LTS (the image is Node 24) and these machines ship Node 20: the same suite again
+  // under Node 24 from the npm registry, unless this already is Node 24.
+  if (Number(process.versions.node.split('.')[0]) !== 24) {
+    console.log('\n== unit and database tests under Node 24 (vitest)');
+    const node24 = nodeFromRegistry(24);
+    if (node24 === null) {
+      record('unit+db on Node 24', 0, 1);
+    } else {
+      rmSync('test-results/vitest-node24.json', { force: true });
+      const ok = run(node24, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest-node24.json'], { TZ: 'Asia/Seoul' });
+      const n = vitestCounts('test-results/vitest-node24.json') ?? { passed: 0, failed: 1 };
+      record('unit+db on Node 24', n.passed, n.failed + (ok || n.failed > 0 ? 0 : 1));
+    }
+  }
 
   console.log('\n== production build');
   ensureBuild({ force: process.env.CI === 'true' });

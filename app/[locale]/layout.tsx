@@ -12,6 +12,7 @@ import { navCounts } from '@/lib/queries/nav-counts';
 import { parseLive, parseTheme, PREFERENCE_COOKIES } from '@/lib/domain/preferences';
 import { clientMessages } from '@/lib/i18n/client-messages';
 import { isLocale, LOCALES } from '@/lib/i18n/routing';
+import { optionalPart } from '@/lib/db/load';
 
 export function generateStaticParams() {
   return LOCALES.map((locale) => ({ locale }));
@@ -40,7 +41,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
     <html lang={locale} data-theme={preferences.theme}>
       <body>
         <NextIntlClientProvider messages={clientMessages(messages)}>
-          <NavBar locale={locale} preferences={preferences} counts={readDb().then((db) => navCounts(db)).catch(() => null)} />
+          <NavBar locale={locale} preferences={preferences} counts={optionalPart('nav_counts', () => readDb().then((db) => navCounts(db)), null)} />
           <ActionAnnouncer>
             <main className="page" id="main" tabIndex={-1}>
               <Suspense fallback={null}>

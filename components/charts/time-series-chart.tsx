@@ -8,6 +8,7 @@ import { TimeAxisMarks } from '@/components/batches/timeline/time-axis-marks';
 import { type ChartUnit, formatChartValue } from './format-value';
 import { AXIS, BOTTOM, LEFT, RIGHT, SERIES_CLASSES, TOP, WIDTH } from './geometry';
 import { TimeSeriesTable } from './time-series-table';
+import { BASE_PATH } from '@/lib/base-path';
 
 export type HrefFor = (seriesKey: string, from: Date, to: Date) => string | null;
 
@@ -73,7 +74,7 @@ function StackedBars({ data, locale, timeZone, title, unit, id, hrefFor, otherKe
   const max = Math.max(0, ...bucketTotals(data));
   const y = scaleLinear().domain([0, max > 0 ? max : 1]).nice().range([BOTTOM, TOP]).interpolate(interpolateTenth);
   const top = y.domain()[1]!;
-  const prefix = process.env.NEXT_PUBLIC_BASE_PATH ?? '';
+  const prefix = BASE_PATH;
   const exact = (d: Date) => formatExactTime(d, timeZone);
   return (
     <svg viewBox={`0 0 ${WIDTH} ${BOTTOM + AXIS}`} className="timeline-chart ts-chart" role="group" aria-label={title} data-testid={`${id}-chart`}>

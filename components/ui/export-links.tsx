@@ -1,5 +1,6 @@
 import { useTranslations } from 'next-intl';
 import { hrefWith } from '@/lib/domain/url';
+import { BASE_PATH } from '@/lib/base-path';
 
 /**
  * Download links for a list's jobs (CSV, NDJSON): plain links to the export routes, under the base path when there is
@@ -7,7 +8,7 @@ import { hrefWith } from '@/lib/domain/url';
  */
 export function ExportLinks({ path, params = {}, title }: { path: string; params?: Record<string, string | null>; title: string }) {
   const t = useTranslations('Export');
-  const prefix = process.env.NEXT_PUBLIC_BASE_PATH ?? '';
+  const prefix = BASE_PATH;
   return (
     <span className="export-links" title={title} data-testid="export-links">
       {t('label')}:{' '}

@@ -17,6 +17,7 @@ import { admitAction, answerErrors } from './admit';
 import { pagePath } from './paths';
 import { runCommand } from './remember-write';
 import { logAction } from './audit';
+import { BASE_PATH } from '../base-path';
 
 const locale = z.enum(LOCALES);
 
@@ -38,7 +39,7 @@ export async function jobActionAction(previous: ActionState, received: FormData)
     if (gate.form.get('via') === 'form') {
       const result = { action, outcome, jobId };
       const target = postedResultTarget(path, input.locale, result);
-      (await cookies()).set(POSTED_COOKIE, encodePostedResult(result), { httpOnly: true, sameSite: 'lax', path: `${process.env.NEXT_PUBLIC_BASE_PATH ?? ''}${target}`, maxAge: 60 });
+      (await cookies()).set(POSTED_COOKIE, encodePostedResult(result), { httpOnly: true, sameSite: 'lax', path: `${BASE_PATH}${target}`, maxAge: 60 });
       redirect(target);
     }
     return answer(outcome, outcome === 'done' ? t(action, { id: jobId }) : t(failureMessageKey(outcome, 'job')));

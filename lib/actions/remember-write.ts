@@ -4,9 +4,11 @@ import { cookies } from 'next/headers';
 import { getDb, getReplicaDb } from '../db/client';
 import { commandOrFault, isFault, type CommandFault } from '../db/load';
 import { WRITTEN_LSN_COOKIE } from '../db/read';
+import { setting } from '../env';
+import { log } from '../log';
 
 /** How long at most this browser reads from the primary after an action while the replica catches up. */
-const stickySeconds = () => Number(process.env.DATABASE_REPLICA_STICKY_SECONDS ?? 60);
+const stickySeconds = () => setting('DATABASE_REPLICA_STICKY_SECONDS');
 
 /**
  * After an action committed on the primary: when a replica serves the pages, keep the primary's WAL position in a
@@ -22,7 +24,7 @@ export async function rememberWrite(): Promise<void> {
     if (!lsn) return;
     (await cookies()).set(WRITTEN_LSN_COOKIE, lsn, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: stickySeconds() });
   } catch (error) {
-    console.error(JSON.stringify({ event: 'wal_position_unknown', message: (error as Error).message }));
+    log('warn', 'wal_position_unknown', { error });
   }
 }
 

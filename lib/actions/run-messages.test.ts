@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTranslator } from 'use-intl/core';
+import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_TALLY, type Tally } from '../domain/job-run';
 import type { RunProgress } from './action-state';

@@ -1,8 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { advisoryLockBigintSql, parseHashFunction } from '../domain/advisory-lock';
+import { advisoryLockBigintSql } from '../domain/advisory-lock';
+import { setting } from '../env';
 
 /** GoodJob::AdvisoryLockable.hash_function, for databases whose GoodJob uses another than md5. */
-const hashFunction = () => parseHashFunction(process.env.GOOD_JOB_ADVISORY_LOCK_HASH);
+const hashFunction = () => setting('GOOD_JOB_ADVISORY_LOCK_HASH');
 
 /** The bigint lock key of a GoodJob row. `key` is built from a validated UUID; quotes are escaped all the same. */
 export function lockKeySql(key: string): SQL {

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { timeQueries } from '../metrics/query-timing';
 import type { PoolLabel } from '../metrics/dashboard-metrics';
 import * as schema from './schema';
+import { setting } from '../env';
 
 // GoodJob stores UTC in `timestamp without time zone`: keep the text and parse it as UTC (lib/domain/time.ts),
 // never as the server's local time (node-postgres' default).
@@ -24,10 +25,10 @@ const pools = new Map<string, Db>();
 export function poolConfig(url: string, applicationName = 'goodjob-dashboard'): pg.PoolConfig {
   return {
     connectionString: url,
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 2000),
+    max: setting('DATABASE_POOL_SIZE'),
+    connectionTimeoutMillis: setting('DATABASE_CONNECT_TIMEOUT_MS'),
     // One slow query must not pile up requests behind it.
-    statement_timeout: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 5000),
+    statement_timeout: setting('DATABASE_STATEMENT_TIMEOUT_MS'),
     application_name: applicationName,
   };
 }
@@ -37,7 +38,7 @@ export function poolConfig(url: string, applicationName = 'goodjob-dashboard'): 
  * that the benchmark can EXPLAIN ANALYZE exactly what a page ran (its "SQL floor"). Off unless that variable is set.
  */
 function sqlCaptureLogger(): Logger | undefined {
-  const file = process.env.DASHBOARD_CAPTURE_SQL;
+  const file = setting('DASHBOARD_CAPTURE_SQL');
   if (!file) return undefined;
   return { logQuery: (query, params) => appendFileSync(file, `${JSON.stringify({ query, params })}\n`) };
 }
@@ -60,13 +61,13 @@ function poolFor(url: string, applicationName: string, label: PoolLabel): Db {
 
 /** The primary (DATABASE_URL): every action, and every read when there is no replica. Pages read through lib/db/read.ts. */
 export function getDb(): Db {
-  const url = process.env.DATABASE_URL;
+  const url = setting('DATABASE_URL');
   if (!url) throw new DatabaseNotConfiguredError();
   return poolFor(url, 'goodjob-dashboard', 'primary');
 }
 
 /** The read replica (DATABASE_REPLICA_URL), when one is configured. */
 export function getReplicaDb(): Db | null {
-  const url = process.env.DATABASE_REPLICA_URL;
+  const url = setting('DATABASE_REPLICA_URL');
   return url ? poolFor(url, 'goodjob-dashboard-replica', 'replica') : null;
 }

@@ -4,6 +4,7 @@
 import pg from 'pg';
 import type { ReplicaHealth } from '../domain/read-source';
 import { sharedRead } from '../queries/shared-read';
+import { setting } from '../env';
 import { isDatabaseBusy, isDatabaseUnavailable } from './errors';
 
 const PROBE_INTERVAL_MS = 1000;
@@ -15,7 +16,7 @@ function probePool(url: string): pg.Pool {
     pool = new pg.Pool({
       connectionString: url,
       max: 1,
-      connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 2000),
+      connectionTimeoutMillis: setting('DATABASE_CONNECT_TIMEOUT_MS'),
       statement_timeout: 2000,
       application_name: 'goodjob-dashboard-health',
     });
@@ -40,7 +41,7 @@ function reachable(url: string): Promise<boolean> {
 
 /** Whether the primary (DATABASE_URL) answers. */
 export function primaryReachable(): Promise<boolean> {
-  const url = process.env.DATABASE_URL;
+  const url = setting('DATABASE_URL');
   return url ? reachable(url) : Promise.resolve(false);
 }
 
@@ -50,7 +51,7 @@ export function primaryReachable(): Promise<boolean> {
  * recovery (a replica promoted, or the primary named twice) reports its own current position.
  */
 export function replicaHealth(): Promise<ReplicaHealth | null> {
-  const url = process.env.DATABASE_REPLICA_URL;
+  const url = setting('DATABASE_REPLICA_URL');
   if (!url) return Promise.resolve(null);
   return sharedRead(`replica ${url}`, PROBE_INTERVAL_MS, async (): Promise<ReplicaHealth> => {
     try {
@@ -92,8 +93,8 @@ async function holdsGoodJob(url: string): Promise<boolean> {
  * replica, or the primary when the replica does not answer (pages then read from it). Asked afresh each time.
  */
 export async function databaseReady(): Promise<boolean> {
-  const replicaUrl = process.env.DATABASE_REPLICA_URL;
+  const replicaUrl = setting('DATABASE_REPLICA_URL');
   if (replicaUrl && (await holdsGoodJob(replicaUrl))) return true;
-  const url = process.env.DATABASE_URL;
+  const url = setting('DATABASE_URL');
   return url ? holdsGoodJob(url) : false;
 }

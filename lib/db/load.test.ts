@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isDatabaseBusy, isDatabaseUnavailable } from './errors';
-import { BUSY, commandOrFault, FAILED, loadOrUnavailable, UNAVAILABLE } from './load';
+import { registerDashboardMetrics } from '../metrics/dashboard-metrics';
+import { metricsRegistry } from '../metrics/registry';
+import { BUSY, commandOrFault, FAILED, loadOrUnavailable, optionalPart, UNAVAILABLE } from './load';
 
 const pgError = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 
@@ -27,12 +29,12 @@ describe('faults, told apart', () => {
 describe('loadOrUnavailable (pages) and commandOrFault (actions)', () => {
   it('gives a page one deadline for all its reads', async () => {
     process.env.DASHBOARD_PAGE_DEADLINE_MS = '30';
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     expect(await loadOrUnavailable(() => new Promise(() => undefined))).toBe(BUSY);
     expect(await loadOrUnavailable(async () => 'rows')).toBe('rows');
   });
   it('maps faults, and a bug to FAILED with one JSON line holding its message and stack', async () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logged = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     expect(await commandOrFault(() => Promise.reject(pgError('57P01')))).toBe(UNAVAILABLE);
     expect(await commandOrFault(() => Promise.reject(pgError('57014')))).toBe(BUSY);
     logged.mockClear();
@@ -42,5 +44,31 @@ describe('loadOrUnavailable (pages) and commandOrFault (actions)', () => {
     expect(line).toMatchObject({ level: 'error', event: 'action_failed', message: 'a bug' });
     expect(line.stack).toContain('TypeError: a bug');
     expect(Date.parse(line.time)).not.toBeNaN();
+  });
+});
+
+describe('optionalPart: a part of a page left out when it fails, never silently', () => {
+  it('gives the read, or for a database fault the fallback with the usual busy / unavailable line', async () => {
+    const logged = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(await optionalPart('batch_timeline', Promise.resolve('rows'), null)).toBe('rows');
+    expect(await optionalPart('batch_timeline', Promise.reject(pgError('57014', 'canceling statement due to statement timeout')), null)).toBeNull();
+    expect(JSON.parse(String(logged.mock.calls[0]![0]))).toMatchObject({ level: 'warn', event: 'database_busy' });
+    expect(await optionalPart('index_advice', () => Promise.reject(pgError('ECONNREFUSED')), [])).toEqual([]);
+    expect(JSON.parse(String(logged.mock.calls[1]![0]))).toMatchObject({ level: 'error', event: 'database_unavailable' });
+  });
+
+  it('logs a bug with the part, message and stack as one JSON line, and counts it in /metrics', async () => {
+    const logged = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const count = async () => (await metricsRegistry().getSingleMetricAsString('dashboard_part_errors_total')).match(/part="batch_durations"} (\d+)/)?.[1];
+    registerDashboardMetrics();
+    const before = Number(await count());
+    expect(await optionalPart('batch_durations', Promise.reject(pgError('42703', 'column "finishd_at" does not exist')), null)).toBeNull();
+    expect(logged).toHaveBeenCalledTimes(1);
+    const line = JSON.parse(String(logged.mock.calls[0]![0]));
+    expect(line).toMatchObject({ level: 'error', event: 'part_failed', part: 'batch_durations', message: 'column "finishd_at" does not exist' });
+    expect(line.stack).toContain('Error: column "finishd_at" does not exist');
+    expect(typeof line.instance).toBe('string');
+    expect(Date.parse(line.time)).not.toBeNaN();
+    expect(Number(await count())).toBe(before + 1);
   });
 });

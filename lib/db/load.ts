@@ -1,5 +1,8 @@
 import 'server-only';
 import { isDatabaseBusy, isDatabaseUnavailable } from './errors';
+import { setting } from '../env';
+import { log } from '../log';
+import { countPartError, type OptionalPart } from '../metrics/dashboard-metrics';
 
 export const UNAVAILABLE = Symbol('database unavailable');
 export const BUSY = Symbol('database busy');
@@ -15,16 +18,16 @@ export const isFault = (value: unknown): value is CommandFault => value === UNAV
 export const faultOutcome = (fault: CommandFault): 'unavailable' | 'busy' | 'error' => (fault === UNAVAILABLE ? 'unavailable' : fault === BUSY ? 'busy' : 'error');
 
 /** How long one page may spend on its reads, all together (several slow queries must not add up). */
-const pageDeadlineMs = () => Number(process.env.DASHBOARD_PAGE_DEADLINE_MS ?? 8000);
+const pageDeadlineMs = () => setting('DASHBOARD_PAGE_DEADLINE_MS');
 
 function classify(error: unknown): DatabaseFault | null {
   if (isDatabaseUnavailable(error)) {
-    console.error(JSON.stringify({ event: 'database_unavailable', message: (error as Error).message }));
+    log('error', 'database_unavailable', { message: (error as Error).message });
     return UNAVAILABLE;
   }
   // Busy, not down: a statement past its timeout (a lock, a stall) or no free connection in the pool in time.
   if (isDatabaseBusy(error)) {
-    console.error(JSON.stringify({ event: 'database_busy', message: (error as Error).message }));
+    log('warn', 'database_busy', { message: (error as Error).message });
     return BUSY;
   }
   return null;
@@ -67,8 +70,24 @@ export async function commandOrFault<T>(run: () => Promise<T>): Promise<T | Comm
   }
 }
 
+/**
+ * A part of a page that is left out (`fallback`) when its read fails, so that the rest still shows: a database fault is
+ * logged as every page logs one (busy / unavailable); anything else is a bug — logged with the part's name, message and
+ * stack, counted in /metrics (dashboard_part_errors_total{part}), and thrown under `next dev`, where it should be seen.
+ */
+export async function optionalPart<T, F>(part: OptionalPart, read: Promise<T> | (() => Promise<T>), fallback: F): Promise<T | F> {
+  try {
+    return await (typeof read === 'function' ? read() : read);
+  } catch (error) {
+    if (classify(error) !== null) return fallback;
+    log('error', 'part_failed', { part, error });
+    countPartError(part);
+    if (process.env.NODE_ENV === 'development') throw error;
+    return fallback;
+  }
+}
+
 /** One JSON line for an error that is not the database's: the bug's message and stack. */
 export function logUnexpected(event: string, error: unknown): void {
-  const { message, stack } = error instanceof Error ? error : { message: String(error), stack: undefined };
-  console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', event, message, stack }));
+  log('error', event, { error });
 }

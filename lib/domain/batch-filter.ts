@@ -1,6 +1,7 @@
 // The batches list's filters, as they live in the URL. Pure: the SQL is batchFilterSql in lib/queries/batches.ts.
 import { BATCH_STATES, type BatchState } from './batch-state';
 import { firstParam } from './url';
+import { boundedCache, remembered } from '../cache';
 
 export interface BatchFilter {
   state?: BatchState | null;
@@ -94,19 +95,22 @@ function utcFromParts(y: number, mo: number, d: number, h: number, mi: number, s
   return real ? date.getTime() : null;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatters = boundedCache<Intl.DateTimeFormat>(100);
+const PARTS = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' } as const;
+
+/** Kept only under zones that exist: an unknown name is UTC's, so no query value adds an entry of its own. */
+function formatIn(timeZone: string): Intl.DateTimeFormat {
+  const known = formatters.get(timeZone);
+  if (known) return known;
+  try {
+    return remembered(formatters, timeZone, () => new Intl.DateTimeFormat('en-US', { ...PARTS, timeZone }));
+  } catch {
+    return remembered(formatters, 'UTC', () => new Intl.DateTimeFormat('en-US', { ...PARTS, timeZone: 'UTC' }));
+  }
+}
 
 function partsIn(time: number, timeZone: string) {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    const options = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' } as const;
-    try {
-      format = new Intl.DateTimeFormat('en-US', { ...options, timeZone });
-    } catch {
-      format = new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' });
-    }
-    formatters.set(timeZone, format);
-  }
+  const format = formatIn(timeZone);
   const p: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
   for (const part of format.formatToParts(time)) p[part.type] = Number(part.value);
   return { y: p.year ?? 0, mo: p.month ?? 1, d: p.day ?? 1, h: p.hour ?? 0, mi: p.minute ?? 0, s: p.second ?? 0 };

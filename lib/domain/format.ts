@@ -1,33 +1,22 @@
 // Times, durations and counts for people. Intl formatters are costly to build (a few hundred microseconds each) and
 // a page prints dozens of values, so each one is built once per process and reused.
+import { boundedCache, remembered } from '../cache';
 
-const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
+type Formatter = Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat;
+const formatters = boundedCache<Formatter>(500);
 
-function memo<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
-  let formatter = formatters.get(key) as T | undefined;
-  if (formatter === undefined) {
-    formatter = make();
-    formatters.set(key, formatter);
-  }
-  return formatter;
-}
+const memo = <T extends Formatter>(key: string, make: () => T): T => remembered(formatters, key, make) as T;
 
 /**
  * Exact times already written, by zone and second: a chart writes each bucket's bounds once per segment and a page the
- * same moments again and again, and formatToParts is the costliest call on those pages. Bounded; emptied when full.
+ * same moments again and again, and formatToParts is the costliest call on those pages. Bounded.
  */
-const exactTimes = new Map<string, string>();
-const EXACT_TIMES_KEPT = 5_000;
+const exactTimes = boundedCache<string>(5_000);
 
 /** Exact times: `2026-03-06 20:06:07 UTC`, or in another zone `2026-03-07 05:06:07 Asia/Tokyo`. */
 export function formatExactTime(date: Date, timeZone: string): string {
   const key = `${timeZone}|${Math.floor(date.getTime() / 1000)}`;
-  const known = exactTimes.get(key);
-  if (known !== undefined) return known;
-  if (exactTimes.size >= EXACT_TIMES_KEPT) exactTimes.clear();
-  const text = writeExactTime(date, timeZone);
-  exactTimes.set(key, text);
-  return text;
+  return remembered(exactTimes, key, () => writeExactTime(date, timeZone));
 }
 
 function writeExactTime(date: Date, timeZone: string): string {

@@ -1,5 +1,6 @@
 // A time axis for server-drawn SVG charts: d3's UTC scale and its ticks, labels in the page's locale and time zone.
 import { scaleUtc } from 'd3-scale';
+import { boundedCache, remembered } from '../cache';
 import { interpolateTenth } from './svg-number';
 
 export interface TimeAxis {
@@ -8,26 +9,23 @@ export interface TimeAxis {
   ticks: { x: number; label: string; at: Date }[];
 }
 
-const labelFormats = new Map<string, Intl.DateTimeFormat>();
+const labelFormats = boundedCache<Intl.DateTimeFormat>(200);
 
 /** How a tick is written: the day only when the axis spans days, seconds only when ticks are seconds apart. */
 export function tickFormat(locale: string, timeZone: string, spanMs: number, tickStepMs: number): Intl.DateTimeFormat {
   const withDate = spanMs >= 36 * 3_600_000;
   const withSeconds = tickStepMs < 60_000;
   const key = `${locale}|${timeZone}|${withDate}|${withSeconds}`;
-  let format = labelFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, {
+  return remembered(labelFormats, key, () =>
+    new Intl.DateTimeFormat(locale, {
       timeZone,
       hourCycle: 'h23',
       hour: '2-digit',
       minute: '2-digit',
       ...(withSeconds ? { second: '2-digit' } : {}),
       ...(withDate ? { month: 'numeric', day: 'numeric' } : {}),
-    });
-    labelFormats.set(key, format);
-  }
-  return format;
+    }),
+  );
 }
 
 /** The axis from `from` to `to` drawn between `left` and `right`, with about `count` ticks at round UTC moments. */

@@ -1,13 +1,13 @@
 // What the production server's edge (scripts/server/edge.mjs) asks the app about a request: the edge is plain
 // JavaScript that runs before Next, this is the app's own TypeScript rules (head-check.ts, refusal.ts) bundled with
-// it. instrumentation.ts publishes one policy under EDGE_POLICY when the server prepares; the edge takes it from there.
+// it. instrumentation.ts publishes one policy when the server prepares; the edge takes it from there.
 import type { IncomingHttpHeaders } from 'node:http';
 import { isReadOnly } from '../config';
 import { STATIC_SECURITY_HEADERS } from '../domain/security-headers';
 import { headVerdict, MAX_BODY_BYTES } from './head-check';
 import { answerLocale, plainAnswer, type EdgeAnswer, type PlainAnswer } from './refusal';
-
-export const EDGE_POLICY = Symbol.for('goodjob-dashboard.edge-policy');
+import { BASE_PATH } from '../base-path';
+import { gateSettings } from '../env';
 
 export interface EdgePolicy {
   /** The answer for a request its head already refuses, or null when it may go on (its body, if any, read next). */
@@ -52,7 +52,7 @@ const secured = (answer: PlainAnswer): PlainAnswer => ({
   headers: { ...STATIC_SECURITY_HEADERS, 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'", ...answer.headers },
 });
 
-export function createEdgePolicy(env: Record<string, string | undefined> = process.env, basePath = process.env.NEXT_PUBLIC_BASE_PATH ?? ''): EdgePolicy {
+export function createEdgePolicy(env: Record<string, string | undefined> = gateSettings(), basePath = BASE_PATH): EdgePolicy {
   return {
     head(method, url, raw) {
       const headers = fetchHeaders(raw);

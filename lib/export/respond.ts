@@ -5,6 +5,7 @@ import { csvHeader, csvLine, exportFileName, ndjsonLine, type ExportFormat, type
 import { jobFilterParams } from '../domain/job-filter';
 import { messagesFor, preferredLocale } from '../edge/refusal';
 import { exportJobs, type ExportScope } from '../queries/export';
+import { setting } from '../env';
 
 const CONTENT_TYPE: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf-8', ndjson: 'application/x-ndjson; charset=utf-8' };
 
@@ -16,10 +17,7 @@ const CONTENT_TYPE: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf
  */
 const RUNNING = Symbol.for('goodjob-dashboard.exports-running');
 const counter = ((globalThis as { [RUNNING]?: { running: number } })[RUNNING] ??= { running: 0 });
-const maxExports = () => {
-  const value = Number(process.env.DASHBOARD_MAX_EXPORTS ?? 4);
-  return Number.isSafeInteger(value) && value > 0 ? value : 4;
-};
+const maxExports = () => setting('DASHBOARD_MAX_EXPORTS');
 
 const plain = (status: number, text: string, retryAfter: number) =>
   new Response(`${status} ${text}\n`, {

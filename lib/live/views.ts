@@ -4,6 +4,7 @@ import type { BatchPageData } from '../queries/batch-page';
 import type { BatchesPageData } from '../queries/batches-page';
 import type { JobCounts, JobsResult } from '../queries/jobs';
 import { liveSignature, type LiveSignature, type RowStamp } from './signature';
+import { BASE_PATH } from '../base-path';
 
 // The signatures of the pages live updates check: the page renders with one, its endpoint answers with one, computed
 // by the same function from the same reads (a job's state counts as shown: it changes with time, not only with writes).
@@ -38,5 +39,5 @@ export function liveEndpoint(path: string, search: Record<string, string | strin
     if (first !== undefined && key !== 'locale') query.set(key, first);
   }
   query.set('locale', locale);
-  return `${process.env.NEXT_PUBLIC_BASE_PATH ?? ''}${path}?${query.toString()}`;
+  return `${BASE_PATH}${path}?${query.toString()}`;
 }

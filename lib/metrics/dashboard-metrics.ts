@@ -43,11 +43,36 @@ const queryDuration = () =>
       }),
   );
 
+/** The parts of a page that are left out when their read fails (lib/db/load.ts optionalPart). */
+export const OPTIONAL_PARTS = ['jobs_counts', 'jobs_activity', 'nav_counts', 'batch_timeline', 'batch_durations', 'batch_errors', 'index_advice', 'live_jobs_counts'] as const;
+export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
+
+const partErrors = () =>
+  shared(
+    'dashboard_part_errors_total',
+    (registry) => {
+      const counter = new Counter({
+        name: 'dashboard_part_errors_total',
+        help: 'Optional parts of a page left out because reading them failed for another reason than the database (a bug: its log line has the stack), by part.',
+        labelNames: ['part'] as const,
+        registers: [registry],
+      });
+      for (const part of OPTIONAL_PARTS) counter.inc({ part }, 0);
+      return counter;
+    },
+  );
+
 /** Registers the dashboard's metrics, so that /metrics lists them (HELP, TYPE) before anything was counted. */
 export function registerDashboardMetrics(): void {
   httpRequests();
   actions();
   queryDuration();
+  partErrors();
+}
+
+/** One optional part left out by a failure that is not the database's. */
+export function countPartError(part: OptionalPart): void {
+  partErrors().inc({ part });
 }
 
 /** One request seen by the proxy. */

@@ -177,7 +177,7 @@ describe('the rendered registry', () => {
       asked += 1;
       throw new Error('connect ECONNREFUSED');
     };
-    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const quiet = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       await Promise.all([refreshGoodJobMetrics(down, later), refreshGoodJobMetrics(down, later), refreshGoodJobMetrics(down, new Date(later.getTime() + 1000))]);
     } finally {

@@ -5,6 +5,7 @@ import { EXACT_COUNT_LIMIT } from '../queries/bounded-count';
 import { QUEUE_READ_LIMITS } from '../queries/queue-stats';
 import { collectGoodJob, type GoodJobSnapshot } from './goodjob-collect';
 import { shared } from './registry';
+import { log } from '../log';
 
 /** One read of GoodJob's tables serves every scrape for this long (Prometheus' replicas, a 15 s interval: ~1 read). */
 export const GOODJOB_CACHE_MS = 5_000;
@@ -80,7 +81,7 @@ async function readAndSet(db: () => Promise<Db>, now: Date): Promise<void> {
       GOODJOB_READ_DEADLINE_MS,
     );
   } catch (error) {
-    console.error(`goodjob metrics: reading GoodJob's tables failed: ${error instanceof Error ? error.message : String(error)}`);
+    log('error', 'metrics_read_failed', { error });
   }
   setGoodJobGauges(snapshot, (performance.now() - started) / 1000);
 }

@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { parseDbTime } from '../domain/time';
+import { boundedCache, type Cache } from '../cache';
 
 /** Above this many rows a count is the planner's estimate, marked as such: no COUNT(*) over millions of rows. */
 export const EXACT_COUNT_LIMIT = 10_000;
@@ -34,7 +35,7 @@ interface Plans {
   /** The planner's cost of the capped count; asked only when the estimate is within the limit. */
   cappedCost: number;
 }
-const plansByDb = new WeakMap<Db, Map<string, Plans>>();
+const plansByDb = new WeakMap<Db, Cache<Plans>>();
 
 /**
  * The planner's answers for a count, reused for PLAN_TTL_MS, keyed by its SQL and parameters; a time parameter (the
@@ -46,7 +47,7 @@ async function plansOf(db: Db, from: SQL, capped: SQL, limit: number): Promise<P
   const { sql: text, params } = dialect.sqlToQuery(from);
   const key = `${limit}|${text}|${JSON.stringify(params.map((p) => (typeof p === 'string' && parseDbTime(p) !== null ? 'now' : p)))}`;
   let cache = plansByDb.get(db);
-  if (!cache) plansByDb.set(db, (cache = new Map()));
+  if (!cache) plansByDb.set(db, (cache = boundedCache<Plans>(PLAN_CACHE_SIZE)));
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < PLAN_TTL_MS) return hit;
   const at = Date.now();
@@ -54,9 +55,7 @@ async function plansOf(db: Db, from: SQL, capped: SQL, limit: number): Promise<P
   // Few matching rows can still mean a long scan (a filter no index serves): then the estimate it is.
   const cappedCost = estimate <= limit ? (await explain(db, capped)).cost : 0;
   const plans = { at, estimate, cappedCost };
-  cache.delete(key);
   cache.set(key, plans);
-  if (cache.size > PLAN_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   return plans;
 }
 

@@ -13,10 +13,11 @@ import { boundedCount, type BoundedCount } from './bounded-count';
 import { jobSelection, type JobRow } from './columns';
 import { actionableSql, goodJobStateSql, jobFilterSql, jobFilterSqlWithoutState, orderExpression } from './job-filter-sql';
 import { keysetBy } from './keyset';
+import { setting } from '../env';
 
 export const JOBS_PAGE_SIZE = 50;
 /** How long a text search may run before the operator is asked to narrow it. */
-const searchTimeoutMs = () => Number(process.env.DASHBOARD_SEARCH_TIMEOUT_MS ?? 3000);
+const searchTimeoutMs = () => setting('DASHBOARD_SEARCH_TIMEOUT_MS');
 
 export type JobListRow = JobRow & { order_at: string };
 

@@ -7,6 +7,8 @@ import { boundedCount, type BoundedCount } from './bounded-count';
 import { countCronKeys } from './cron';
 import { listProcesses } from './processes';
 import { readPausesSetting } from './settings';
+import { optionalPart } from '../db/load';
+import { sharedRead } from './shared-read';
 
 /** The navigation's counts, as GoodJob's navbar shows them; every one bounded (an estimate, marked, above the limit). */
 export interface NavCounts {
@@ -23,8 +25,6 @@ export interface NavCounts {
 export const NAV_COUNTS_TTL_MS = 10_000;
 /** A page never waits on them (they stream in), and gives up on them after this long. */
 const NAV_COUNTS_DEADLINE_MS = 2_000;
-
-let cached: { at: number; value: Promise<NavCounts> } | null = null;
 
 async function readNavCounts(db: Db, now: Date): Promise<NavCounts> {
   const [jobs, batches, discarded, cron, processes, pauses] = await Promise.all([
@@ -48,20 +48,14 @@ async function readNavCounts(db: Db, now: Date): Promise<NavCounts> {
 
 /** The counts, or null when the database cannot give them in time (the page says so elsewhere). */
 export async function navCounts(db: Db, now = new Date()): Promise<NavCounts | null> {
-  if (cached === null || now.getTime() - cached.at > NAV_COUNTS_TTL_MS) {
-    const value = readNavCounts(db, now);
-    cached = { at: now.getTime(), value };
-    // A failure is not kept: the next page asks again.
-    value.catch(() => {
-      if (cached?.value === value) cached = null;
-    });
-  }
+  // A failure is not kept (sharedRead): the next page asks again.
+  const value = sharedRead('nav-counts', NAV_COUNTS_TTL_MS, () => readNavCounts(db, now), now.getTime());
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<null>((resolve) => {
     timer = setTimeout(() => resolve(null), NAV_COUNTS_DEADLINE_MS);
   });
   try {
-    return await Promise.race([cached.value.catch(() => null), deadline]);
+    return await Promise.race([optionalPart('nav_counts', value, null), deadline]);
   } finally {
     clearTimeout(timer);
   }

@@ -43,7 +43,9 @@ export function nextBin() {
  * cost in throughput.
  */
 export function nextStartArgs(host, port) {
-  const heapMb = Number(process.env.DASHBOARD_HEAP_MB ?? 256);
+  // A value that is not a whole number is left to the server, which stops naming it (lib/env.ts): never a NaN flag.
+  const raw = (process.env.DASHBOARD_HEAP_MB ?? '').trim() || '256';
+  const heapMb = /^\d+$/.test(raw) ? Number(raw) : 0;
   const serve = fileURLToPath(new URL('../server/serve.mjs', import.meta.url));
   return [...(heapMb > 0 ? [`--max-old-space-size=${heapMb}`] : []), serve, '--hostname', host, '--port', String(port)];
 }

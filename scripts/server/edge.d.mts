@@ -8,4 +8,4 @@ export type ServerSettings = Record<'DASHBOARD_MAX_CONCURRENCY' | 'DASHBOARD_MAX
 export function bodyFollows(req: IncomingMessage): boolean;
 export function readBody(req: IncomingMessage, limit: number, timeoutMs: number): Promise<{ kind: 'body'; body: Buffer } | { kind: 'tooLarge' | 'slowRequest' | 'gone' }>;
 export function replaceBody(req: IncomingMessage, body: Buffer): void;
-export function createEdge(options: { policy: EdgePolicy; settings: ServerSettings; trustProxy?: boolean }): Edge;
+export function createEdge(options: { policy: EdgePolicy; settings: ServerSettings; trustProxy?: boolean; log?: (level: 'info' | 'warn' | 'error', event: string, fields?: Record<string, unknown>) => void }): Edge;

@@ -4,6 +4,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { PassThrough } from 'node:stream';
 import { createAdmission, isCheap } from './admission.mjs';
+import { log as writeLog } from './log.mjs';
 
 /** Methods the Fetch API refuses to build a Request with: renamed so that the gate can answer them (401, then 405). */
 const FORBIDDEN_BY_FETCH = new Set(['TRACE', 'TRACK']);
@@ -80,7 +81,7 @@ export function replaceBody(req, body) {
  *   localized 503 "the dashboard is busy".
  * - A page sets its status through lib/response-status.ts: applied when the response's head is written.
  */
-export function createEdge({ policy, settings, trustProxy = false }) {
+export function createEdge({ policy, settings, trustProxy = false, log = writeLog }) {
   const overrides = new AsyncLocalStorage();
   globalThis[OVERRIDES] = overrides;
   const admission = createAdmission({
@@ -108,7 +109,7 @@ export function createEdge({ policy, settings, trustProxy = false }) {
       return writeHead.call(this, override.status, ...rest.filter((arg) => typeof arg !== 'string'));
     };
     const failed = (error) => {
-      console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'request_failed', message: error?.message, stack: error?.stack }));
+      log('error', 'request_failed', { error });
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end();
     };

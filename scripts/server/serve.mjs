@@ -5,6 +5,8 @@
 //   the container:  node scripts/server/serve.mjs   in Next's standalone output (HOSTNAME and PORT from the image),
 //                   which holds no next.config.ts: the configuration the build compiled comes from
 //                   <distDir>/required-server-files.json, as Next's own standalone server.js reads it.
+// Every setting is checked before it listens (lib/env.ts, through instrumentation.ts while Next prepares): on any
+// problem it prints them all and exits 1.
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,48 +14,49 @@ import { parseArgs } from 'node:util';
 import next from 'next';
 import { createEdge } from './edge.mjs';
 import { exposureProblem } from './guard.mjs';
-import { parseServerSettings } from './settings.mjs';
+import { defaultInstance, log } from './log.mjs';
 
-const EDGE_POLICY = Symbol.for('goodjob-dashboard.edge-policy');
-const log = (level, event, fields = {}) => console.error(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }));
+const SERVER_START = Symbol.for('goodjob-dashboard.server-start');
+const fail = (text) => {
+  console.error(text);
+  process.exit(1);
+};
 
 const { values } = parseArgs({
   options: { hostname: { type: 'string', default: process.env.HOSTNAME || '127.0.0.1' }, port: { type: 'string', default: process.env.PORT || '3000' } },
 });
-const hostname = values.hostname;
-const port = Number(values.port);
-
-const { settings, problems } = parseServerSettings(process.env);
-if (!/^\d+$/.test(values.port) || port > 65535) problems.push(`PORT=${JSON.stringify(values.port)}: expected a port number from 0 to 65535`);
-if (problems.length > 0) {
-  console.error(`The dashboard cannot start: ${problems.length === 1 ? 'a setting is' : 'settings are'} not valid.\n${problems.map((p) => `  ${p}`).join('\n')}`);
-  process.exit(1);
-}
-const exposure = exposureProblem({ ...process.env, HOSTNAME: hostname });
-if (exposure !== null) {
-  console.error(exposure);
-  process.exit(1);
-}
-if (!process.env.DATABASE_URL) log('warn', 'database_url_missing', { message: 'DATABASE_URL is not set: every page will say the database is unavailable.' });
+// The address it listens on is checked with every other setting (lib/env.ts reads them from the environment).
+process.env.HOSTNAME = values.hostname;
+process.env.PORT = values.port;
+const exposure = exposureProblem(process.env);
+if (exposure !== null) fail(exposure);
 
 process.env.NODE_ENV = 'production';
 const dir = process.cwd();
 let conf;
 if (!existsSync(join(dir, 'next.config.ts'))) {
-  ({ config: conf } = JSON.parse(readFileSync(join(dir, process.env.NEXT_DIST_DIR || '.next', 'required-server-files.json'), 'utf8')));
+  const distDir = process.env.NEXT_DIST_DIR || '.next';
+  const file = join(dir, /^[A-Za-z0-9._-]+$/.test(distDir) ? distDir : '.next', 'required-server-files.json');
+  if (!existsSync(file)) fail(`No build here: ${file} is missing (run the server from the build's folder, or build first).`);
+  ({ config: conf } = JSON.parse(readFileSync(file, 'utf8')));
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(conf);
 }
+const hostname = values.hostname;
+const port = /^\d+$/.test(values.port) ? Number(values.port) : 0;
 const app = next({ dev: false, hostname, port, dir, ...(conf ? { conf } : {}) });
 await app.prepare();
 const handle = app.getRequestHandler();
-// instrumentation.ts published the app's own rules for the edge while Next prepared.
-const policy = globalThis[EDGE_POLICY];
-if (!policy) {
-  log('error', 'edge_policy_missing', { message: 'instrumentation.ts did not publish the edge policy: is this a build of this dashboard?' });
-  process.exit(1);
+// instrumentation.ts checked every setting while Next prepared, and published the result.
+const published = globalThis[SERVER_START];
+if (!published) fail('instrumentation.ts did not run while Next prepared: is this a build of this dashboard?');
+const start = await published;
+if (start.problems.length > 0) {
+  fail(`The dashboard cannot start: ${start.problems.length === 1 ? 'a setting is' : 'settings are'} not valid.\n${start.problems.map((p) => `  ${p}`).join('\n')}`);
 }
-const trustProxy = ['1', 'true', 'yes'].includes((process.env.DASHBOARD_TRUST_PROXY ?? '').toLowerCase());
-const edge = createEdge({ policy, settings, trustProxy });
+const { settings, policy } = start;
+const instance = settings.DASHBOARD_INSTANCE || defaultInstance();
+if (!settings.DATABASE_URL) log('warn', 'database_url_missing', { message: 'DATABASE_URL is not set: every page will say the database is unavailable.' }, instance);
+const edge = createEdge({ policy, settings, trustProxy: settings.DASHBOARD_TRUST_PROXY, log: (level, event, fields) => log(level, event, fields, instance) });
 
 const server = createServer(
   {
@@ -68,6 +71,7 @@ const server = createServer(
 );
 // A connection that neither sends nor reads for this long is closed (a stalled download, a silent client).
 server.timeout = settings.DASHBOARD_IDLE_TIMEOUT_MS;
+server.on('error', (error) => fail(`Cannot listen on ${hostname}:${port}: ${error.message}`));
 server.listen(port, hostname, () => console.log(`Ready on http://${hostname}:${port}`));
 
 const stop = () => {

@@ -16,7 +16,7 @@ import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { isReadOnly, pausesMode } from '@/lib/config';
 import { pauseMarking } from '@/lib/domain/settings';
 import { readDb } from '@/lib/db/read';
-import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
+import { BUSY, isFault, loadOrUnavailable, optionalPart } from '@/lib/db/load';
 import { parseUuid } from '@/lib/domain/ids';
 import { parseJobFilter } from '@/lib/domain/job-filter';
 import { pageRequestFrom } from '@/lib/domain/paging';
@@ -59,11 +59,11 @@ export default async function JobsPage({ params, searchParams }: Props) {
   const now = new Date();
   const request = pageRequestFrom(search);
   // Counted once, apart from the list: the tabs and the bulk bar's "all matching" both wait for it.
-  const counts = countJobsByState(db, filter, now).catch(() => null);
+  const counts = optionalPart('jobs_counts', countJobsByState(db, filter, now), null);
   const data = await loadOrUnavailable(() => loadJobsPage(db, filter, request, now));
   if (isFault(data)) return <DatabaseUnavailable busy={data === BUSY} />;
   // Jobs per hour by queue, read once the list's rows are in (never beside its reads) and streamed below it.
-  const activity = getJobsActivity(db, filter, now).catch(() => null);
+  const activity = optionalPart('jobs_activity', getJobsActivity(db, filter, now), null);
   const basePath = `/${locale}/jobs`;
   const actionsEnabled = !isReadOnly();
   return (

@@ -8,6 +8,7 @@ import { bucketJobsHref } from './bucket-link';
 import { AXIS, DENSITY_PLOT, LEFT, RIGHT, TOP, WIDTH } from './geometry';
 import type { batchMilestones } from './milestones';
 import { TimeAxisMarks } from './time-axis-marks';
+import { BASE_PATH } from '@/lib/base-path';
 
 const SERIES = [
   ['started', 'tl-started'],
@@ -33,7 +34,7 @@ export function DensityChart({ buckets, axis, milestones, locale, timeZone, batc
   const bottom = plotTop + DENSITY_PLOT;
   const max = Math.max(1, ...buckets.flatMap((b) => [b.started, b.succeeded, b.discarded]));
   const y = scaleLinear().domain([0, max]).nice().range([bottom, plotTop]).interpolate(interpolateTenth);
-  const prefix = process.env.NEXT_PUBLIC_BASE_PATH ?? '';
+  const prefix = BASE_PATH;
   const exact = (d: Date) => formatExactTime(d, timeZone);
   return (
     <svg viewBox={`0 0 ${WIDTH} ${bottom + AXIS}`} className="timeline-chart" role="img" aria-labelledby={labelledBy} data-testid="timeline-chart">

@@ -18,7 +18,7 @@ import { isReadOnly, pausesMode } from '@/lib/config';
 import { pauseMarking } from '@/lib/domain/settings';
 import { readDb } from '@/lib/db/read';
 import type { Db } from '@/lib/db/client';
-import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
+import { BUSY, isFault, loadOrUnavailable, optionalPart } from '@/lib/db/load';
 import { encodeCursor } from '@/lib/domain/cursor';
 import { parseUuid } from '@/lib/domain/ids';
 import { parseJobStatus } from '@/lib/domain/job-state';
@@ -29,6 +29,7 @@ import { loadBatchPage } from '@/lib/queries/batch-page';
 import { LiveMark } from '@/components/preferences/live-mark';
 import { batchPageSignature, liveEndpoint } from '@/lib/live/views';
 import { ReadSourceNotice } from '@/components/read-source-notice';
+import type { OptionalPart } from '@/lib/metrics/dashboard-metrics';
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -69,11 +70,11 @@ export default async function BatchPage({ params, searchParams }: Props) {
   const ttl = jobs > BIG_BATCH ? BIG_INSIGHT_TTL_MS : INSIGHT_TTL_MS;
   // One insight read at a time, each after the one before has settled: the database's other core stays free for the
   // pages being served meanwhile. A read that fails leaves its part out (null).
-  const insight = <T,>(name: string, read: (db: Db) => Promise<T>, after: Promise<unknown>): Promise<T | null> =>
-    after.then(() => readDb()).then((db) => sharedRead(`${name}:${batchId}`, ttl, () => read(db))).catch(() => null);
-  const timeline = insight('timeline', (db) => batchTimeline(db, data.batch, now), Promise.resolve());
-  const durations = insight('durations', (db) => batchDurations(db, batchId, now), timeline);
-  const errors = insight('errors', (db) => batchErrorSummary(db, batchId), durations);
+  const insight = <T,>(part: OptionalPart, read: (db: Db) => Promise<T>, after: Promise<unknown>): Promise<T | null> =>
+    optionalPart(part, after.then(() => readDb()).then((db) => sharedRead(`${part}:${batchId}`, ttl, () => read(db))), null);
+  const timeline = insight('batch_timeline', (db) => batchTimeline(db, data.batch, now), Promise.resolve());
+  const durations = insight('batch_durations', (db) => batchDurations(db, batchId, now), timeline);
+  const errors = insight('batch_errors', (db) => batchErrorSummary(db, batchId), durations);
   const query = {
     state: status,
     inspect,

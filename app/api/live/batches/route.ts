@@ -1,5 +1,6 @@
 import { parseBatchFilter } from '@/lib/domain/batch-filter';
 import { pageRequestFrom } from '@/lib/domain/paging';
+import { parseTimeZone } from '@/lib/domain/preferences';
 import { batchRowView } from '@/lib/domain/row-view';
 import { liveLoad, liveQuery } from '@/lib/live/read';
 import { liveResponse, livePlain } from '@/lib/live/respond';
@@ -10,7 +11,8 @@ import { batchJobTotals, listBatches } from '@/lib/queries/batches';
 export async function GET(request: Request) {
   const { search, locale } = liveQuery(request);
   if (locale === null) return livePlain(404, 'Not found');
-  const { filter } = parseBatchFilter(search, search.tz || 'UTC');
+  // The zone as the page reads it: one the runtime knows, else UTC (never a cache entry per unknown name).
+  const { filter } = parseBatchFilter(search, parseTimeZone(typeof search.tz === 'string' ? search.tz : undefined));
   const loaded = await liveLoad(async (db) => {
     const page = await listBatches(db, filter, pageRequestFrom(search));
     return { page, totals: await batchJobTotals(db, page.rows.map((b) => b.id)) };

@@ -6,6 +6,7 @@ import { liveResponse, livePlain } from '@/lib/live/respond';
 import { jobsListSignature } from '@/lib/live/views';
 import { countJobsByState, listJobs } from '@/lib/queries/jobs';
 import { readPausesSetting } from '@/lib/queries/settings';
+import { optionalPart } from '@/lib/db/load';
 
 /** Live updates of the jobs list (same query as the page): 304 when its rows and tab counts are as shown. */
 export async function GET(request: Request) {
@@ -14,7 +15,7 @@ export async function GET(request: Request) {
   const filter = parseJobFilter(search);
   const now = new Date();
   const loaded = await liveLoad(async (db) => {
-    const [result, counts] = await Promise.all([listJobs(db, filter, pageRequestFrom(search), now), countJobsByState(db, filter, now).catch(() => null)]);
+    const [result, counts] = await Promise.all([listJobs(db, filter, pageRequestFrom(search), now), optionalPart('live_jobs_counts', countJobsByState(db, filter, now), null)]);
     return { db, result, counts };
   });
   if (loaded instanceof Response) return loaded;
