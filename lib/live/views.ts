@@ -5,6 +5,7 @@ import type { BatchesPageData } from '../queries/batches-page';
 import type { JobCounts, JobsResult } from '../queries/jobs';
 import { liveSignature, type LiveSignature, type RowStamp } from './signature';
 import { BASE_PATH } from '../base-path';
+import { firstParam, hrefWith } from '../domain/url';
 
 // The signatures of the pages live updates check: the page renders with one, its endpoint answers with one, computed
 // by the same function from the same reads (a job's state counts as shown: it changes with time, not only with writes).
@@ -33,11 +34,6 @@ export function batchesListSignature(data: Pick<BatchesPageData, 'page' | 'total
 
 /** A live endpoint's URL for a page: its own query, with the page's locale. */
 export function liveEndpoint(path: string, search: Record<string, string | string[] | undefined>, locale: string): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(search)) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined && key !== 'locale') query.set(key, first);
-  }
-  query.set('locale', locale);
-  return `${BASE_PATH}${path}?${query.toString()}`;
+  const params = Object.fromEntries(Object.entries(search).map(([key, value]) => [key, firstParam(value)]));
+  return hrefWith(`${BASE_PATH}${path}`, { ...params, locale });
 }
