@@ -33,7 +33,9 @@ ENV NODE_ENV=production HOSTNAME=0.0.0.0 PORT=3000 NEXT_TELEMETRY_DISABLED=1 BAS
 COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
 COPY --from=build /app/public ./public
+# The server script and the plain-JavaScript edge it runs (Next bundles the rest of lib/ into the standalone output).
 COPY --from=build /app/scripts/server ./scripts/server
+COPY --from=build /app/lib/edge/*.mjs ./lib/edge/
 RUN mkdir -p .next/cache && chown node:node .next/cache
 USER node
 EXPOSE 3000

@@ -13,6 +13,24 @@ const config = [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Layers point down (ARCHITECTURE.md): app → components → lib; the product never imports its tooling (scripts/)
+    // or its tests (e2e/); lib never imports pages or components; pure domain rules import no database, query,
+    // command or action. More zones join as the restructuring (issue #32) moves code.
+    rules: {
+      'import/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: ['./lib', './components', './app', './proxy.ts', './instrumentation.ts'], from: ['./scripts', './e2e'], message: 'The product never imports its tooling or its tests.' },
+            { target: './lib', from: ['./app', './components'], message: 'lib/ is below pages and components.' },
+            { target: './components', from: './app', message: 'Components are below pages.' },
+            { target: './lib/domain', from: ['./lib/db', './lib/queries', './lib/commands', './lib/actions', './lib/export', './lib/live', './lib/metrics'], message: 'Domain rules are pure: no database, query, command or action.' },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

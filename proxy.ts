@@ -1,14 +1,14 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { isReadOnly } from './lib/config';
 import { databaseReachable } from './lib/db/health';
-import { unavailablePage } from './lib/domain/unavailable-page';
-import { actionBodyProblem } from './lib/domain/action-body';
+import { unavailablePage } from './lib/edge/unavailable-page';
+import { actionBodyProblem } from './lib/edge/action-body';
 import { POSTED_COOKIE, POSTED_HEADER } from './lib/domain/action-result-url';
-import { METRICS_PATH } from './lib/domain/gate';
+import { METRICS_PATH } from './lib/edge/gate';
 import { headVerdict } from './lib/edge/head-check';
 import { answerLocale, plainAnswer, preferredLocale } from './lib/edge/refusal';
 import { routeKind } from './lib/domain/metric-labels';
-import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from './lib/domain/security-headers';
+import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from './lib/edge/security-headers';
 import { routeLocale } from './lib/i18n/locale-path';
 import { isLocale, type Locale } from './lib/i18n/routing';
 import { countHttpRequest } from './lib/metrics/dashboard-metrics';

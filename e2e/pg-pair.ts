@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { demoSeedSql, goodJobSchemaSql } from '../scripts/lib/demo-data.mjs';
+import { demoSeedSql, goodJobSchemaSql } from '../lib/db/seed/demo-data.mjs';
 
 export interface PgPair {
   primaryUrl: string;

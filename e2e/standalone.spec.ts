@@ -2,7 +2,7 @@
 // out as the Dockerfile lays it out and started with the image's environment — not scripts/start.mjs, so serve.mjs
 // itself must apply the exposure rule, and it has no next.config.ts to read. HTTP requests only: no browser.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import pg from 'pg';
@@ -60,7 +60,9 @@ test.beforeAll(async ({ request }) => {
   // As the Dockerfile does: the built files (and public/, if any) go beside server.js, which serves them.
   cpSync(join(DIST, 'static'), join(DIST, 'standalone', DIST, 'static'), { recursive: true });
   if (existsSync('public')) cpSync('public', join(DIST, 'standalone', 'public'), { recursive: true });
-  cpSync(join('scripts', 'server'), join(ROOT, 'scripts', 'server'), { recursive: true, filter: (source) => !source.endsWith('.test.ts') });
+  cpSync(join('scripts', 'server'), join(ROOT, 'scripts', 'server'), { recursive: true });
+  mkdirSync(join(ROOT, 'lib', 'edge'), { recursive: true });
+  for (const file of readdirSync(join('lib', 'edge')).filter((f) => f.endsWith('.mjs'))) cpSync(join('lib', 'edge', file), join(ROOT, 'lib', 'edge', file));
   standalone = await startStandalone(request, imageEnv(PORT, { DASHBOARD_USERNAME: OPS.username, DASHBOARD_PASSWORD: OPS.password, DATABASE_STATEMENT_TIMEOUT_MS: '1000' }));
 });
 test.afterAll(() => {

@@ -167,7 +167,7 @@ export function setting<N extends SettingName>(name: N): SettingValue<N> {
   return hit.parsed.value as SettingValue<N>;
 }
 
-/** The sign-in, Host and proxy settings the gate reads (lib/domain/gate.ts), as text. */
+/** The sign-in, Host and proxy settings the gate reads (lib/edge/gate.ts), as text. */
 export function gateSettings() {
   return {
     DASHBOARD_USERNAME: setting('DASHBOARD_USERNAME'),

@@ -1,4 +1,4 @@
-import { defaultInstance } from '../scripts/server/log.mjs';
+import { defaultInstance } from './edge/log.mjs';
 import { setting } from './env';
 
 /**

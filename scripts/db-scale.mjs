@@ -5,7 +5,7 @@
 // in every state, and one big batch. Times end at the moment of the fill, so "the last hour / 24 hours / 7 days" hold
 // rows. Jobs labelled `bench` are the only ones `npm run bench` changes.
 import pg from 'pg';
-import { goodJobSchemaSql } from './lib/demo-data.mjs';
+import { goodJobSchemaSql } from '../lib/db/seed/demo-data.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);

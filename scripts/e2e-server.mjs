@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { nextStartArgs } from './lib/build.mjs';
-import { demoSeedSql, goodJobSchemaSql } from './lib/demo-data.mjs';
+import { demoSeedSql, goodJobSchemaSql } from '../lib/db/seed/demo-data.mjs';
 
 const url = process.env.E2E_DATABASE_URL;
 const port = process.env.E2E_PORT;

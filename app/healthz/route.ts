@@ -1,4 +1,4 @@
-// Liveness for load balancers and Kubernetes: the process answers. Touches no database; public (lib/domain/gate.ts).
+// Liveness for load balancers and Kubernetes: the process answers. Touches no database; public (lib/edge/gate.ts).
 export const dynamic = 'force-dynamic';
 
 export function GET() {

@@ -1,5 +1,5 @@
 // Readiness: the database answers within a short timeout and holds GoodJob's tables (503 otherwise). Status text only;
-// public (lib/domain/gate.ts).
+// public (lib/edge/gate.ts).
 import { databaseReady } from '@/lib/db/health';
 
 export const dynamic = 'force-dynamic';

@@ -3,7 +3,9 @@ import type { RunProgress } from '../domain/job-run';
 
 export type { RunProgress };
 
-export type ActionOutcome = 'done' | 'partial' | 'not_found' | 'wrong_state' | 'locked' | 'refused' | 'unauthorized' | 'unavailable' | 'busy' | 'invalid' | 'error';
+import type { ActionOutcome } from '../domain/action-outcome';
+
+export type { ActionOutcome };
 
 export interface ActionState {
   outcome: ActionOutcome | null;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { admit } from '../domain/gate';
+import { admit } from '../edge/gate';
 import { gateSettings } from '../env';
 
 /** Who asked: the signed-in user (null with sign-in off) and the client's address, for the audit line. */

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOB_ACTIONS, JOB_STATUSES, allowedActions } from '../domain/job-state';
 import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
-import { RECORDED_AT } from '../../scripts/lib/time-shift.mjs';
+import { RECORDED_AT } from '../db/seed/time-shift.mjs';
 import { insertExecution, insertJob, jobRow } from '../testing/factories';
 import { retryBatch } from './batch-commands';
 import { compareWithGoodJob } from './fixture-compare';

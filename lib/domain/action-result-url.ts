@@ -2,7 +2,7 @@
 // What happened travels in a one-time cookie the action itself sets (HttpOnly, scoped to the page it lands on), which
 // proxy.ts hands to that page once and deletes: a link alone — query parameters, a crafted URL — makes no page claim
 // an action. Only names travel (an action, an outcome, a job id), never words.
-import type { ActionOutcome } from '../actions/action-state';
+import type { ActionOutcome } from './action-outcome';
 import { parseUuid } from './ids';
 import { JOB_ACTIONS, type JobAction } from './job-state';
 

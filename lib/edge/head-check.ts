@@ -1,9 +1,9 @@
 // What a request's head alone decides: whether it may pass, or the refusal it gets before a byte of its body is read.
-// Pure: method, path, headers and settings in. The production server's edge (scripts/server/edge.mjs) asks it as soon
+// Pure: method, path, headers and settings in. The production server's edge (lib/edge/edge.mjs) asks it as soon
 // as the headers have arrived, so a request that will be refused never waits for — or holds memory for — its body;
 // proxy.ts asks it again (under `next dev` it is the only one that does).
-import { ACTION_BODY_LIMIT } from '../domain/action-body';
-import { admit, isPublicRequest, isServedMethod, metricsTokenVerdict, originMismatch } from '../domain/gate';
+import { ACTION_BODY_LIMIT } from './action-body';
+import { admit, isPublicRequest, isServedMethod, metricsTokenVerdict, originMismatch } from './gate';
 
 type Env = Record<string, string | undefined>;
 

@@ -1,9 +1,9 @@
-// What the production server's edge (scripts/server/edge.mjs) asks the app about a request: the edge is plain
+// What the production server's edge (lib/edge/edge.mjs) asks the app about a request: the edge is plain
 // JavaScript that runs before Next, this is the app's own TypeScript rules (head-check.ts, refusal.ts) bundled with
 // it. instrumentation.ts publishes one policy when the server prepares; the edge takes it from there.
 import type { IncomingHttpHeaders } from 'node:http';
 import { isReadOnly } from '../config';
-import { STATIC_SECURITY_HEADERS } from '../domain/security-headers';
+import { STATIC_SECURITY_HEADERS } from './security-headers';
 import { headVerdict, MAX_BODY_BYTES } from './head-check';
 import { answerLocale, plainAnswer, type EdgeAnswer, type PlainAnswer } from './refusal';
 import { BASE_PATH } from '../base-path';

@@ -1,8 +1,8 @@
 // The plain-text answers the dashboard gives before any page renders — a refused head, a body too large or too slow,
 // the dashboard too busy — in the language the browser prefers. One table for the production server's edge and for
 // proxy.ts, so both say the same thing with the same status and headers.
-import { REALM } from '../domain/auth';
-import { SERVED_METHODS } from '../domain/gate';
+import { REALM } from './auth';
+import { SERVED_METHODS } from './gate';
 import { negotiateLocale } from '../i18n/locale-path';
 import { isLocale, type Locale } from '../i18n/routing';
 import en from '../../messages/en.json';

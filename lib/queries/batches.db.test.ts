@@ -12,7 +12,7 @@ import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
 import { countBatchJobs, getBatch, listBatches, listBatchJobs, PAGE_SIZE } from './batches';
 import { loadBatchPage } from './batch-page';
 import type { Cursor } from '../domain/cursor';
-import { RECORDED_AT } from '../../scripts/lib/time-shift.mjs';
+import { RECORDED_AT } from '../db/seed/time-shift.mjs';
 
 const now = new Date();
 

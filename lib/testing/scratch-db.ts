@@ -8,8 +8,8 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Db } from '../db/client';
 import * as schema from '../db/schema';
-import { goodJobSchemaSql } from '../../scripts/lib/demo-data.mjs';
-import { recordedSqlAt } from '../../scripts/lib/time-shift.mjs';
+import { goodJobSchemaSql } from '../db/seed/demo-data.mjs';
+import { recordedSqlAt } from '../db/seed/time-shift.mjs';
 
 pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (value) => value);
 

@@ -10,8 +10,6 @@ import { fileURLToPath } from 'node:url';
 
 const SOURCES = [
   'app', 'components', 'lib', 'messages', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'global.d.ts', 'package.json', 'package-lock.json', 'tsconfig.json',
-  // The script the app bundles too (lib/domain/gate.ts).
-  'scripts/server/guard.mjs',
 ];
 /** Files in the source folders that never reach the bundle. */
 const NOT_BUILT = /\.test\.tsx?$/;

@@ -7,7 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import { demoSeedSql } from './demo-data.mjs';
+import { demoSeedSql } from '../../lib/db/seed/demo-data.mjs';
 
 
 function processAlive(pid) {

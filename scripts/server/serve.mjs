@@ -12,9 +12,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import next from 'next';
-import { createEdge } from './edge.mjs';
-import { exposureProblem } from './guard.mjs';
-import { defaultInstance, log } from './log.mjs';
+import { createEdge } from '../../lib/edge/edge.mjs';
+import { exposureProblem } from '../../lib/edge/guard.mjs';
+import { defaultInstance, log } from '../../lib/edge/log.mjs';
 
 const SERVER_START = Symbol.for('goodjob-dashboard.server-start');
 const fail = (text) => {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { EdgePolicy } from '../../lib/edge/policy';
+import type { EdgePolicy } from './policy';
 import type { createAdmission } from './admission.mjs';
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => unknown;

@@ -1,6 +1,6 @@
 // The gate every request passes (proxy.ts) and every server action re-checks (lib/actions/authorize.ts): which paths
 // are public, which Host names the dashboard answers to, which methods it serves. Pure: headers and settings in.
-import { isLoopbackHost } from '../../scripts/server/guard.mjs';
+import { isLoopbackHost } from './guard.mjs';
 import { isOn } from '../config';
 import { authenticate, credentialsFrom, safeEqual } from './auth';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RECORDED_AT, recordedSqlAt, shiftSecondsTo, shiftSqlTimes } from './time-shift.mjs';
 
-const ROOT = join(__dirname, '../..');
+const ROOT = join(__dirname, '../../..');
 const TIMES = /\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?/g;
 
 describe('shiftSqlTimes', () => {

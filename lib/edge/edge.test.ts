@@ -1,7 +1,7 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEdgePolicy } from '../../lib/edge/policy';
+import { createEdgePolicy } from './policy';
 import { createEdge, type ServerSettings } from './edge.mjs';
 
 const OVERRIDES = Symbol.for('goodjob-dashboard.response-override');
