@@ -63,7 +63,7 @@ export async function admin(sql: string) {
 /**
  * A new empty database. `schema` creates GoodJob's tables through our migration (and strips what older v4 lacked);
  * `dump` loads a full pg_dump with psql instead (GoodJob's own schema and data), its times moved so that the
- * recording moment is `now` (default: the present; scripts/lib/time-shift.mjs).
+ * recording moment is `now` (default: the present; lib/db/seed/time-shift.mjs).
  */
 export async function createScratchDb(opts: { schema?: SchemaVersion; dump?: string; sqlFiles?: string[]; now?: Date } = {}): Promise<ScratchDb> {
   const name = `gjd_test_${randomBytes(5).toString('hex')}`;
