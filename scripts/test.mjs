@@ -12,10 +12,14 @@ const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', en
 
 const totals = { passed: 0, failed: 0 };
 const lines = [];
+let partStarted = performance.now();
+/** One part's totals and the time it took since the part before it ended (its own set-up included). */
 function record(name, passed, failed) {
   totals.passed += passed;
   totals.failed += failed;
-  lines.push(`${name}: ${passed} passed, ${failed} failed`);
+  const seconds = (performance.now() - partStarted) / 1000;
+  partStarted = performance.now();
+  lines.push(`${name}: ${passed} passed, ${failed} failed (${seconds.toFixed(0)} s)`);
 }
 
 function vitestCounts(file) {
@@ -58,6 +62,8 @@ async function main() {
     process.exit(1);
   }
   mkdirSync('test-results', { recursive: true });
+  lines.push(`prerequisites: ${((performance.now() - partStarted) / 1000).toFixed(0)} s`);
+  partStarted = performance.now();
 
   console.log('\n== lint (eslint)');
   record('lint', ...(run(bin('eslint'), ['.', '--max-warnings=0']) ? [1, 0] : [0, 1]));
@@ -88,6 +94,8 @@ async function main() {
 
   console.log('\n== production build');
   ensureBuild({ force: process.env.CI === 'true' });
+  lines.push(`build: ${((performance.now() - partStarted) / 1000).toFixed(0)} s`);
+  partStarted = performance.now();
 
   console.log('\n== end-to-end tests (Playwright, Chromium)');
   rmSync('test-results/e2e.json', { force: true });
