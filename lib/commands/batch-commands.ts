@@ -5,7 +5,7 @@ import { batchLockTimeout } from '../config';
 import { getCapabilities } from '../db/capabilities';
 import type { Db } from '../db/client';
 import { batchLockKey, jobLockKey } from '../domain/advisory-lock';
-import { isLockNotAvailable, lockKeySql, LockedError } from './lock';
+import { isLockNotAvailable, lockKeySql, LockedError } from '../db/lock-key';
 import type { CommandOutcome } from './job-commands';
 import { notifyQueued } from './job-set';
 import { retryUpdateSql } from './retry-sql';

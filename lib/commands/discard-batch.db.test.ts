@@ -14,7 +14,7 @@ import { addTally, EMPTY_TALLY, type Tally } from '../domain/job-run';
 import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
 import { discardBatchStep, type DiscardBatchStep, type FinishResult } from './discard-batch';
 import { DISCARD_MESSAGE } from './job-set';
-import { lockKeySql } from './lock';
+import { lockKeySql } from '../db/lock-key';
 
 type Row = Record<string, unknown>;
 const CALLBACK = 'ExampleJob::BatchJob::CallbackJob';

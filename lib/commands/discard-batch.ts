@@ -21,7 +21,7 @@ import type { Cursor } from '../domain/cursor';
 import { EMPTY_TALLY, STEP_SIZE, tallyOf, type Tally } from '../domain/job-run';
 import { callbackClass, insertCallback, planCallbacks, type NeedsSetting } from './batch-callbacks';
 import { actOnJobs, DISCARD_MESSAGE, FORCE_DISCARD_MESSAGE } from './job-set';
-import { isLockNotAvailable, lockKeySql } from './lock';
+import { isLockNotAvailable, lockKeySql } from '../db/lock-key';
 
 export type { NeedsSetting } from './batch-callbacks';
 

@@ -7,7 +7,7 @@ import { jobLockKey } from '../domain/advisory-lock';
 import { createScratchDb, type ScratchDb } from '../testing/scratch-db';
 import { insertExecution, insertJob, jobRow } from '../testing/factories';
 import { actOnJobs, DISCARD_MESSAGE } from './job-set';
-import { lockKeySql } from './lock';
+import { lockKeySql } from '../db/lock-key';
 import { textArraySql } from './sql-values';
 
 describe('one step over many jobs (actOnJobs), with GoodJob’s locks for each', () => {

@@ -11,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { allowedActions, jobStatus, type JobAction, type JobStateFields } from '../domain/job-state';
 import { jsonTime, parseDbTime } from '../domain/time';
-import { lockKeySqlFor } from './lock';
+import { lockKeySqlFor } from '../db/lock-key';
 import { retryUpdateSql } from './retry-sql';
 import { uuidArraySql } from './sql-values';
 

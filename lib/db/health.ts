@@ -3,7 +3,7 @@
 // that an outage is answered with a real HTTP 503 and a replica that stops answering is noticed at once.
 import pg from 'pg';
 import type { ReplicaHealth } from '../domain/read-source';
-import { sharedRead } from '../queries/shared-read';
+import { sharedRead } from '../cache/shared-read';
 import { setting } from '../env';
 import { isDatabaseBusy, isDatabaseUnavailable } from './errors';
 

@@ -1,7 +1,7 @@
 // The batches list's filters, as they live in the URL. Pure: the SQL is batchFilterSql in lib/queries/batches.ts.
 import { BATCH_STATES, type BatchState } from './batch-state';
 import { firstParam } from './url';
-import { boundedCache, remembered } from '../cache';
+import { boundedCache, remembered } from '../cache/lru';
 
 export interface BatchFilter {
   state?: BatchState | null;

@@ -1,6 +1,6 @@
 // Times, durations and counts for people. Intl formatters are costly to build (a few hundred microseconds each) and
 // a page prints dozens of values, so each one is built once per process and reused.
-import { boundedCache, remembered } from '../cache';
+import { boundedCache, remembered } from '../cache/lru';
 
 type Formatter = Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat;
 const formatters = boundedCache<Formatter>(500);

@@ -1,6 +1,6 @@
 // A time axis for server-drawn SVG charts: d3's UTC scale and its ticks, labels in the page's locale and time zone.
 import { scaleUtc } from 'd3-scale';
-import { boundedCache, remembered } from '../cache';
+import { boundedCache, remembered } from '../cache/lru';
 import { interpolateTenth } from './svg-number';
 
 export interface TimeAxis {

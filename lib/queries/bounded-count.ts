@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { parseDbTime } from '../domain/time';
-import { boundedCache, type Cache } from '../cache';
+import { boundedCache, type Cache } from '../cache/lru';
 
 /** Above this many rows a count is the planner's estimate, marked as such: no COUNT(*) over millions of rows. */
 export const EXACT_COUNT_LIMIT = 10_000;

@@ -8,7 +8,7 @@ import { countCronKeys } from './cron';
 import { listProcesses } from './processes';
 import { readPausesSetting } from './settings';
 import { optionalPart } from '../db/load';
-import { sharedRead } from './shared-read';
+import { sharedRead } from '../cache/shared-read';
 
 /** The navigation's counts, as GoodJob's navbar shows them; every one bounded (an estimate, marked, above the limit). */
 export interface NavCounts {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { lockKeySqlFor } from '../commands/lock';
+import { lockKeySqlFor } from '../db/lock-key';
 
 export type ProcessRow = {
   id: string;

@@ -9,7 +9,7 @@ import { Suspense } from 'react';
 import { BatchErrorSummary } from '@/components/batches/batch-error-summary';
 import { batchErrorSummary } from '@/lib/queries/batch-errors';
 import { batchTimeline } from '@/lib/queries/batch-timeline';
-import { sharedRead } from '@/lib/queries/shared-read';
+import { sharedRead } from '@/lib/cache/shared-read';
 import { batchDurations } from '@/lib/queries/batch-durations';
 import { BatchDurations } from '@/components/batches/batch-durations';
 import { BatchTimeline } from '@/components/batches/timeline/batch-timeline';

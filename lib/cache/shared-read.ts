@@ -1,5 +1,5 @@
 // No database access of its own: the proxy's health probes (lib/db/health.ts) share reads through it too.
-import { boundedCache, freshOrMake, type Stamped } from '../cache';
+import { boundedCache, freshOrMake, type Stamped } from './lru';
 
 /** At most this many results are kept (least recently used dropped first): a cache, never a store. */
 const entries = boundedCache<Stamped<Promise<unknown>>>(200);
