@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { jsonBlocksOf } from '../lib/domain/seed-pages';
+import { jsonBlocksOf } from '../lib/testing/seed-pages';
 import { expect, messages, ROOT, test, type Locale } from './fixtures';
 import { BatchPage } from './pages/batch-page';
 

@@ -7,7 +7,7 @@ import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
 import { RECORDED_AT } from '../db/seed/time-shift.mjs';
 import { insertExecution, insertJob, jobRow } from '../testing/factories';
 import { retryBatch } from './batch-commands';
-import { compareWithGoodJob } from './fixture-compare';
+import { compareWithGoodJob } from '../testing/fixture-compare';
 import { destroyJob, discardJob, forceDiscardJob, JOB_COMMANDS, rescheduleJob, retryJob } from './job-commands';
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(ROOT, 'e2e/fixtures/goodjob-actions', name), 'utf8'));

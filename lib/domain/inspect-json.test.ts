@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { batchAttributesJson, deserializeActiveJob, jobInspectJson } from './inspect-json';
 import { ERROR_EVENTS } from './job-state';
 import { parseOrderedJson, PRETTY_DEPTH, printJson } from './ordered-json';
-import { jsonBlocksOf } from './seed-pages';
+import { jsonBlocksOf } from '../testing/seed-pages';
 
 const pagesDir = join(__dirname, '../../e2e/fixtures/seed-pages');
 const pages = readdirSync(pagesDir).filter((f) => f.endsWith('.txt'));

@@ -6,7 +6,7 @@ import { goodJobs } from '../db/schema';
 import { batchAttributesJson, jobInspectJson } from '../domain/inspect-json';
 import { jobStatus } from '../domain/job-state';
 import { batchState, type BatchStateFields } from '../domain/batch-state';
-import { jsonBlocksOf } from '../domain/seed-pages';
+import { jsonBlocksOf } from '../testing/seed-pages';
 import { parseDbTime } from '../domain/time';
 import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
 import { countBatchJobs, getBatch, listBatches, listBatchJobs, PAGE_SIZE } from './batches';
