@@ -1,6 +1,6 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { admit } from '../edge/gate';
+import { callerVerdict } from '../edge/gate';
 import { gateSettings } from '../env';
 
 /** Who asked: the signed-in user (null with sign-in off) and the client's address, for the audit line. */
@@ -16,7 +16,7 @@ export interface Caller {
  */
 export async function authorizeAction(): Promise<{ ok: boolean; caller: Caller }> {
   const h = await headers();
-  const verdict = admit(h, gateSettings());
+  const verdict = callerVerdict(h, gateSettings());
   // X-Forwarded-For's first hop: the peer's address as our server wrote it (scripts/server/serve.mjs), or the first hop a
   // trusted proxy sent (DASHBOARD_TRUST_PROXY=1).
   const client = h.get('x-forwarded-for')?.split(',')[0]?.trim() || null;

@@ -13,7 +13,7 @@ import { uuidSchema } from '../domain/ids';
 import { JOB_ACTIONS } from '../domain/job-state';
 import { LOCALES } from '../i18n/routing';
 import { failureMessageKey, type ActionState } from './action-state';
-import { admitAction, answerErrors } from './admit';
+import { beginAction, answerErrors } from './begin-action';
 import { pagePath } from './paths';
 import { runCommand } from './remember-write';
 import { logAction } from './audit';
@@ -25,7 +25,7 @@ const jobInput = z.object({ action: z.enum(JOB_ACTIONS), jobId: uuidSchema, loca
 const batchInput = z.object({ batchId: uuidSchema, locale, path: pagePath });
 
 export async function jobActionAction(previous: ActionState, received: FormData): Promise<ActionState> {
-  const gate = await admitAction(previous, received, jobInput, { name: (action) => action ?? 'unknown', subject: ({ jobId }) => ({ jobId }) });
+  const gate = await beginAction(previous, received, jobInput, { name: (action) => action ?? 'unknown', subject: ({ jobId }) => ({ jobId }) });
   if ('refused' in gate) return gate.refused;
   return answerErrors(gate, { action: gate.input.action, jobId: gate.input.jobId }, async () => {
     const { input, caller, t, answer } = gate;
@@ -46,9 +46,9 @@ export async function jobActionAction(previous: ActionState, received: FormData)
   }, (state) => state);
 }
 
-/** What a batch action checks first (admitAction), with the batch named in the audit line. */
+/** What a batch action checks first (beginAction), with the batch named in the audit line. */
 const admitBatchAction = (previous: unknown, received: unknown, action: 'retryBatch') =>
-  admitAction(previous, received, batchInput, { name: () => action, subject: ({ batchId }) => ({ batchId }) });
+  beginAction(previous, received, batchInput, { name: () => action, subject: ({ batchId }) => ({ batchId }) });
 
 export async function retryBatchAction(previous: ActionState, received: FormData): Promise<ActionState> {
   const gate = await admitBatchAction(previous, received, 'retryBatch');

@@ -20,7 +20,7 @@ import { advanceRun, BULK_ACTIONS, EMPTY_TALLY, runFromFields, runOutcome, skipp
 import { LOCALES, type Locale } from '../i18n/routing';
 import { countJobsForAction, nextJobsForAction } from '../queries/jobs';
 import type { RunProgress, RunState } from './action-state';
-import { admitAction, answerErrors, type Answer } from './admit';
+import { beginAction, answerErrors, type Answer } from './begin-action';
 import { logAction, type AuditEntry } from './audit';
 import type { Caller } from './authorize';
 import { bulkPagePath, pagePath } from './paths';
@@ -55,7 +55,7 @@ function halted(answer: Answer, m: RunTranslator, run: RunProgress, fault: Comma
 }
 
 export async function discardBatchStepAction(previous: RunState, received: FormData): Promise<RunState> {
-  const gate = await admitAction(previous, received, batchInput, { name: () => 'discardBatch', subject: ({ batchId }) => ({ batchId }) });
+  const gate = await beginAction(previous, received, batchInput, { name: () => 'discardBatch', subject: ({ batchId }) => ({ batchId }) });
   if ('refused' in gate) return { ...gate.refused, run: null };
   const run = priorRun(gate.form);
   return answerErrors(gate, { action: 'discardBatch', batchId: gate.input.batchId, run: run.id }, async () => {
@@ -126,7 +126,7 @@ function finishAnswer(answer: Answer, m: RunTranslator, run: RunProgress, batchI
 }
 
 export async function bulkStepAction(previous: RunState, received: FormData): Promise<RunState> {
-  const gate = await admitAction(previous, received, bulkInput, { name: (action) => `bulk:${action ?? 'unknown'}` });
+  const gate = await beginAction(previous, received, bulkInput, { name: (action) => `bulk:${action ?? 'unknown'}` });
   if ('refused' in gate) return { ...gate.refused, run: null };
   const run = priorRun(gate.form);
   return answerErrors(gate, { action: `bulk:${gate.input.action}`, run: run.id }, async () => {

@@ -9,7 +9,7 @@ import { faultOutcome, isFault } from '../db/load';
 import { CRON_KEYS_DISABLED, CRON_KEYS_ENABLED, PAUSE_KINDS, PAUSES } from '../domain/settings';
 import { LOCALES, type Locale } from '../i18n/routing';
 import type { ActionState } from './action-state';
-import { admitAction, answerErrors } from './admit';
+import { beginAction, answerErrors } from './begin-action';
 import { runCommand } from './remember-write';
 import { logAction } from './audit';
 
@@ -23,7 +23,7 @@ const pauseInput = z.object({ action: z.enum(['pause', 'resume']), kind: z.enum(
 const refresh = (loc: Locale) => revalidatePath(`/${loc}`, 'layout');
 
 export async function cronAction(previous: ActionState, received: FormData): Promise<ActionState> {
-  const gate = await admitAction(previous, received, cronInput, { name: (action) => action ?? 'setting' });
+  const gate = await beginAction(previous, received, cronInput, { name: (action) => action ?? 'setting' });
   if ('refused' in gate) return gate.refused;
   return answerErrors(gate, { action: gate.input.action, cronKey: gate.input.cronKey }, async () => {
     const { input, caller, t, answer } = gate;
@@ -50,7 +50,7 @@ export async function cronAction(previous: ActionState, received: FormData): Pro
 }
 
 export async function pauseAction(previous: ActionState, received: FormData): Promise<ActionState> {
-  const gate = await admitAction(previous, received, pauseInput, { name: (action) => action ?? 'setting' });
+  const gate = await beginAction(previous, received, pauseInput, { name: (action) => action ?? 'setting' });
   if ('refused' in gate) return gate.refused;
   return answerErrors(gate, { action: gate.input.action, kind: gate.input.kind, value: gate.input.value }, async () => {
     const { input, caller, t, answer } = gate;

@@ -3,7 +3,7 @@
 // refuses, how its body is read, how many requests render at once, and the HTTP status a page asked for.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { PassThrough } from 'node:stream';
-import { createAdmission, isCheap } from './admission.mjs';
+import { createLoadShedder, isCheap } from './load-shedding.mjs';
 import { log as writeLog } from './log.mjs';
 
 /** Methods the Fetch API refuses to build a Request with: renamed so that the gate can answer them (401, then 405). */
@@ -76,7 +76,7 @@ export function replaceBody(req, body) {
  *   refusal is answered at once, and the connection closed when a body is still coming — never read.
  * - A body is read at the edge, at most `policy.maxBodyBytes` within DASHBOARD_BODY_TIMEOUT_MS (413 / 408), before
  *   the request asks for a render slot: a request waiting for its body holds none.
- * - At most DASHBOARD_MAX_CONCURRENCY requests render at once (admission.mjs), each until its response's head is
+ * - At most DASHBOARD_MAX_CONCURRENCY requests render at once (load-shedding.mjs), each until its response's head is
  *   written (a stream gives its slot back as it starts) or its connection closes; one the queue turns away gets a
  *   localized 503 "the dashboard is busy".
  * - A page sets its status through lib/response-status.ts: applied when the response's head is written.
@@ -84,7 +84,7 @@ export function replaceBody(req, body) {
 export function createEdge({ policy, settings, trustProxy = false, log = writeLog }) {
   const overrides = new AsyncLocalStorage();
   globalThis[OVERRIDES] = overrides;
-  const admission = createAdmission({
+  const admission = createLoadShedder({
     concurrency: settings.DASHBOARD_MAX_CONCURRENCY,
     queueLimit: settings.DASHBOARD_MAX_QUEUE,
     waitMs: settings.DASHBOARD_QUEUE_WAIT_MS,
@@ -122,7 +122,7 @@ export function createEdge({ policy, settings, trustProxy = false, log = writeLo
 
   function admitted(req, res, handle) {
     if (isCheap(req.url)) return serve(req, res, handle, { release: noop });
-    admission.admit({
+    admission.enqueue({
       start: (release) => {
         res.on('close', release);
         serve(req, res, handle, { release });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { admit, hostAllowed, hostnameOf, isPublicRequest, isServedMethod, metricsTokenVerdict, originMismatch } from './gate';
+import { callerVerdict, hostAllowed, hostnameOf, isPublicRequest, isServedMethod, metricsTokenVerdict, originMismatch } from './gate';
 
 const isPublicPath = (path: string) => isPublicRequest(path, 'GET', new Headers());
 
@@ -78,17 +78,17 @@ describe('hostAllowed (DNS rebinding)', () => {
   });
 });
 
-describe('admit', () => {
+describe('callerVerdict', () => {
   it('answers 421 for a foreign Host before it looks at credentials', () => {
-    expect(admit(req({ host: 'evil.example' }), {})).toEqual({ ok: false, status: 421 });
+    expect(callerVerdict(req({ host: 'evil.example' }), {})).toEqual({ ok: false, status: 421 });
   });
   it('answers 401 without the right credentials when sign-in is on, and names the user otherwise', () => {
-    expect(admit(req({ host: 'x.example' }), SIGN_IN)).toEqual({ ok: false, status: 401 });
-    expect(admit(req({ host: 'x.example', authorization: basic('ops', 'wrong') }), SIGN_IN)).toEqual({ ok: false, status: 401 });
-    expect(admit(req({ host: 'x.example', authorization: basic('ops', 's3cret') }), SIGN_IN)).toEqual({ ok: true, user: 'ops' });
+    expect(callerVerdict(req({ host: 'x.example' }), SIGN_IN)).toEqual({ ok: false, status: 401 });
+    expect(callerVerdict(req({ host: 'x.example', authorization: basic('ops', 'wrong') }), SIGN_IN)).toEqual({ ok: false, status: 401 });
+    expect(callerVerdict(req({ host: 'x.example', authorization: basic('ops', 's3cret') }), SIGN_IN)).toEqual({ ok: true, user: 'ops' });
   });
   it('lets a loopback request in with sign-in off, as nobody', () => {
-    expect(admit(req({ host: '127.0.0.1:3000' }), {})).toEqual({ ok: true, user: null });
+    expect(callerVerdict(req({ host: '127.0.0.1:3000' }), {})).toEqual({ ok: true, user: null });
   });
 });
 
@@ -142,9 +142,9 @@ describe('metricsTokenVerdict', () => {
     for (const method of ['POST', 'HEAD', 'PUT', 'OPTIONS']) expect(verdict(bearer('scrape-me-9f2c'), TOKEN, '/metrics', method), method).toBe('gate');
     expect(verdict({ ...bearer('scrape-me-9f2c'), 'next-action': 'abc' })).toBe('gate');
   });
-  it('does not open the pages\' or the actions\' gate: admit() knows no Bearer token', () => {
+  it('does not open the pages\' or the actions\' gate: callerVerdict() knows no Bearer token', () => {
     const env = { ...TOKEN, ...SIGN_IN };
-    expect(admit(req({ host: 'x.example', ...bearer('scrape-me-9f2c') }), env)).toEqual({ ok: false, status: 401 });
-    expect(admit(req({ host: 'evil.example', ...bearer('scrape-me-9f2c') }), TOKEN)).toEqual({ ok: false, status: 421 });
+    expect(callerVerdict(req({ host: 'x.example', ...bearer('scrape-me-9f2c') }), env)).toEqual({ ok: false, status: 401 });
+    expect(callerVerdict(req({ host: 'evil.example', ...bearer('scrape-me-9f2c') }), TOKEN)).toEqual({ ok: false, status: 421 });
   });
 });

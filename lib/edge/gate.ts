@@ -31,7 +31,7 @@ export type MetricsTokenVerdict = 'admit' | 'reject' | 'gate';
  * A scrape with DASHBOARD_METRICS_TOKEN set: `GET /metrics` (no `Next-Action`) with `Authorization: Bearer <token>` is
  * admitted without sign-in and without the Host check (`admit`); a Bearer with another token is refused (`reject`:
  * 401 with `WWW-Authenticate: Bearer`). Anything else — no token configured, another path or method, Basic or no
- * credentials — takes the normal gate (`gate`: admit() below). Server actions never get here (POST), and their own
+ * credentials — takes the normal gate (`gate`: callerVerdict() below). Server actions never get here (POST), and their own
  * check (lib/actions/authorize.ts) knows no Bearer token.
  */
 export function metricsTokenVerdict(pathname: string, method: string, headers: Headers, env: Env): MetricsTokenVerdict {
@@ -87,7 +87,7 @@ export function hostAllowed(headers: Headers, env: Env): boolean {
 export type GateVerdict = { ok: true; user: string | null } | { ok: false; status: 401 | 421 };
 
 /** Host, then credentials: what a request that reached a page or an action must pass. */
-export function admit(headers: Headers, env: Env): GateVerdict {
+export function callerVerdict(headers: Headers, env: Env): GateVerdict {
   if (!hostAllowed(headers, env)) return { ok: false, status: 421 };
   const credentials = credentialsFrom(env);
   if (credentials === null) return { ok: true, user: null };

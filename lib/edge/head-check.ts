@@ -3,7 +3,7 @@
 // as the headers have arrived, so a request that will be refused never waits for — or holds memory for — its body;
 // proxy.ts asks it again (under `next dev` it is the only one that does).
 import { ACTION_BODY_LIMIT } from './action-body';
-import { admit, isPublicRequest, isServedMethod, metricsTokenVerdict, originMismatch } from './gate';
+import { callerVerdict, isPublicRequest, isServedMethod, metricsTokenVerdict, originMismatch } from './gate';
 
 type Env = Record<string, string | undefined>;
 
@@ -49,7 +49,7 @@ export function headVerdict(method: string, pathname: string, headers: Headers, 
   if (scrape === 'admit') return body ? refuse({ status: 413, reason: 'tooLarge' }) : { pass: true, public: true };
   if (scrape === 'reject') return refuse({ status: 401, reason: 'badToken' });
 
-  const verdict = admit(headers, env);
+  const verdict = callerVerdict(headers, env);
   if (!verdict.ok) return verdict.status === 421 ? refuse({ status: 421, reason: 'misdirected' }) : refuse({ status: 401, reason: 'unauthorized' });
 
   const upper = method.toUpperCase();

@@ -26,7 +26,7 @@ interface Audit<T> {
  * may decode to anything: not a form is answered as an empty, invalid one), the caller may act, the input is valid, the
  * dashboard is not read-only. Each refusal writes its audit line and is answered in the request's language.
  */
-export async function admitAction<T extends { locale: Locale }>(previous: unknown, received: unknown, schema: z.ZodType<T>, audit: Audit<T>): Promise<Admission<T>> {
+export async function beginAction<T extends { locale: Locale }>(previous: unknown, received: unknown, schema: z.ZodType<T>, audit: Audit<T>): Promise<Admission<T>> {
   const form = received instanceof FormData ? received : new FormData();
   const parsed = schema.safeParse(Object.fromEntries(form));
   const t = await getTranslations({ locale: parsed.success ? parsed.data.locale : 'en', namespace: 'ActionResult' });

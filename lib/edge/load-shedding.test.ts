@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createAdmission, isCheap } from './admission.mjs';
+import { createLoadShedder, isCheap } from './load-shedding.mjs';
 
 type Entry = { start: (release: () => void) => void; refuse: () => void; gone: () => boolean };
 
@@ -15,12 +15,12 @@ function entry(log: string[], name: string, gone = () => false): Entry & { relea
   return e;
 }
 
-describe('createAdmission', () => {
+describe('createLoadShedder', () => {
   it('runs at most `concurrency` at once, queues the next ones in order, refuses past the queue', () => {
     const log: string[] = [];
-    const a = createAdmission({ concurrency: 2, queueLimit: 1, waitMs: 1_000 });
+    const a = createLoadShedder({ concurrency: 2, queueLimit: 1, waitMs: 1_000 });
     const [e1, e2, e3, e4] = ['1', '2', '3', '4'].map((n) => entry(log, n));
-    for (const e of [e1!, e2!, e3!, e4!]) a.admit(e);
+    for (const e of [e1!, e2!, e3!, e4!]) a.enqueue(e);
     expect(log).toEqual(['start 1', 'start 2', 'refuse 4']);
     e1!.release!();
     e1!.release!(); // twice is once
@@ -32,15 +32,15 @@ describe('createAdmission', () => {
     vi.useFakeTimers();
     try {
       const log: string[] = [];
-      const a = createAdmission({ concurrency: 1, queueLimit: 5, waitMs: 100 });
+      const a = createLoadShedder({ concurrency: 1, queueLimit: 5, waitMs: 100 });
       const first = entry(log, 'first');
-      a.admit(first);
-      a.admit(entry(log, 'left', () => true));
-      a.admit(entry(log, 'late'));
+      a.enqueue(first);
+      a.enqueue(entry(log, 'left', () => true));
+      a.enqueue(entry(log, 'late'));
       vi.advanceTimersByTime(150);
       expect(log).toEqual(['start first', 'refuse left', 'refuse late']);
-      a.admit(entry(log, 'gone', () => true));
-      a.admit(entry(log, 'waits'));
+      a.enqueue(entry(log, 'gone', () => true));
+      a.enqueue(entry(log, 'waits'));
       first.release!();
       expect(log.slice(3)).toEqual(['start waits']);
       expect(a.stats).toMatchObject({ abandoned: 1, expired: 2 });

@@ -9,7 +9,7 @@ export function isCheap(url = '/') {
   return /\/_next\/static\/|\/favicon\.ico$|\/(healthz|readyz|metrics)$/.test(url.split('?')[0]);
 }
 
-export function createAdmission({ concurrency = 8, queueLimit = 64, waitMs = 3000 } = {}) {
+export function createLoadShedder({ concurrency = 8, queueLimit = 64, waitMs = 3000 } = {}) {
   let active = 0;
   /** Waiting requests, oldest first: { start(), refuse(), gone() }. */
   const queue = [];
@@ -39,7 +39,7 @@ export function createAdmission({ concurrency = 8, queueLimit = 64, waitMs = 300
   };
 
   /** `start(release)` when a slot is free (call release when the response is done); `refuse()` when none comes. */
-  function admit(entry) {
+  function enqueue(entry) {
     if (active < concurrency && queue.length === 0) return run(entry);
     if (queue.length >= queueLimit) {
       stats.shed += 1;
@@ -54,5 +54,5 @@ export function createAdmission({ concurrency = 8, queueLimit = 64, waitMs = 300
     queue.push(entry);
   }
 
-  return { admit, stats, get active() { return active; }, get waiting() { return queue.length; } };
+  return { enqueue, stats, get active() { return active; }, get waiting() { return queue.length; } };
 }
