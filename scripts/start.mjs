@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { ensureBuild, nextStartArgs } from './lib/build.mjs';
 import { startEmbeddedDatabase } from './lib/embedded-db.mjs';
-import { exposureProblem } from './server/guard.mjs';
+import { exposureProblem } from '../lib/edge/guard.mjs';
 
 const port = process.env.PORT ?? '3000';
 const host = process.env.HOSTNAME ?? '127.0.0.1';
