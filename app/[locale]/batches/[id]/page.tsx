@@ -7,29 +7,24 @@ import { BatchJobsSection } from '@/components/batches/batch-jobs-section';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { Suspense } from 'react';
 import { BatchErrorSummary } from '@/components/batches/batch-error-summary';
-import { batchErrorSummary } from '@/lib/queries/batch-errors';
-import { batchTimeline } from '@/lib/queries/batch-timeline';
-import { sharedRead } from '@/lib/cache/shared-read';
-import { batchDurations } from '@/lib/queries/batch-durations';
 import { BatchDurations } from '@/components/batches/batch-durations';
 import { BatchTimeline } from '@/components/batches/timeline/batch-timeline';
 import { Streamed } from '@/components/ui/streamed';
 import { isReadOnly, pausesMode } from '@/lib/config';
 import { pauseMarking } from '@/lib/domain/settings';
 import { readDb } from '@/lib/db/read';
-import type { Db } from '@/lib/db/client';
-import { BUSY, isFault, loadOrUnavailable, optionalPart } from '@/lib/db/load';
+import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { encodeCursor } from '@/lib/domain/cursor';
 import { parseUuid } from '@/lib/domain/ids';
 import { parseJobStatus } from '@/lib/domain/job-state';
 import { pageRequestFrom } from '@/lib/domain/paging';
 import { firstParam } from '@/lib/domain/url';
 import { isLocale } from '@/lib/i18n/routing';
+import { batchInsight } from '@/lib/queries/batch-insight';
 import { loadBatchPage } from '@/lib/queries/batch-page';
 import { LiveMark } from '@/components/preferences/live-mark';
 import { batchPageSignature, liveEndpoint } from '@/lib/live/views';
 import { ReadSourceNotice } from '@/components/read-source-notice';
-import type { OptionalPart } from '@/lib/metrics/dashboard-metrics';
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -39,15 +34,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale, namespace: 'Metadata' });
   return { title: t('batchTitle', { id: id.slice(0, 8) }) };
 }
-
-/**
- * The batch's timeline, durations and errors are read once per this long per process, shared by the requests meanwhile;
- * a batch of more than BIG_BATCH jobs (its insights are ≈ from samples anyway) less often, so that its reads — 100,000
- * index probes — seldom run beside a page's own.
- */
-const INSIGHT_TTL_MS = 10_000;
-const BIG_INSIGHT_TTL_MS = 30_000;
-const BIG_BATCH = 10_000;
 
 export default async function BatchPage({ params, searchParams }: Props) {
   const { locale, id } = await params;
@@ -66,15 +52,8 @@ export default async function BatchPage({ params, searchParams }: Props) {
   const actionsEnabled = !isReadOnly();
   const pausing = pauseMarking(data.pauses, pausesMode());
   const basePath = `/${locale}/batches/${batchId}`;
-  const jobs = Object.values(data.counts).reduce((sum, n) => sum + n, 0);
-  const ttl = jobs > BIG_BATCH ? BIG_INSIGHT_TTL_MS : INSIGHT_TTL_MS;
-  // One insight read at a time, each after the one before has settled: the database's other core stays free for the
-  // pages being served meanwhile. A read that fails leaves its part out (null).
-  const insight = <T,>(part: OptionalPart, read: (db: Db) => Promise<T>, after: Promise<unknown>): Promise<T | null> =>
-    optionalPart(part, after.then(() => readDb()).then((db) => sharedRead(`${part}:${batchId}`, ttl, () => read(db))), null);
-  const timeline = insight('batch_timeline', (db) => batchTimeline(db, data.batch, now), Promise.resolve());
-  const durations = insight('batch_durations', (db) => batchDurations(db, batchId, now), timeline);
-  const errors = insight('batch_errors', (db) => batchErrorSummary(db, batchId), durations);
+  const jobCount = Object.values(data.counts).reduce((sum, n) => sum + n, 0);
+  const { timeline, durations, errors } = batchInsight(data.batch, jobCount, now);
   const query = {
     state: status,
     inspect,
