@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { errorClassSql } from './error-class-sql';
 
 /** How many of a batch's jobs the error summary reads (good_job_executions has no batch_id: one probe per job). */
 export const ERROR_SUMMARY_SAMPLE = 5_000;
@@ -36,7 +37,7 @@ export async function batchErrorSummary(db: Db, batchId: string, sample = ERROR_
   const { rows } = await db.execute<ErrorGroup & { sampled: boolean }>(sql`
     WITH jobs AS MATERIALIZED (SELECT active_job_id FROM good_jobs WHERE batch_id = ${batchId} LIMIT ${sample + 1}),
          sampled AS (SELECT count(*) > ${sample} AS sampled FROM jobs)
-    SELECT left(split_part(e.error, ': ', 1), ${CLASS_CHARS + 1}) AS error_class, count(*)::int AS count,
+    SELECT left(${errorClassSql(sql`e.error`)}, ${CLASS_CHARS + 1}) AS error_class, count(*)::int AS count,
            min(e.created_at)::text AS first_seen, max(e.created_at)::text AS last_seen,
            (array_agg(left(e.error, 500) ORDER BY e.created_at DESC))[1] AS sample,
            (SELECT sampled FROM sampled) AS sampled
@@ -45,7 +46,7 @@ export async function batchErrorSummary(db: Db, batchId: string, sample = ERROR_
     -- plain join the planner, expecting most executions to have failed, hashes the whole executions table (1.2 s on
     -- 3,000,000 rows against 0.25 s for 5,000 index probes).
     CROSS JOIN LATERAL (SELECT x.error, x.created_at FROM good_job_executions x WHERE x.active_job_id = j.active_job_id AND x.error IS NOT NULL OFFSET 0) e
-    GROUP BY split_part(e.error, ': ', 1) ORDER BY count(*) DESC, 1 LIMIT ${GROUPS}`);
+    GROUP BY ${errorClassSql(sql`e.error`)} ORDER BY count(*) DESC, 1 LIMIT ${GROUPS}`);
   const sampled = rows[0]?.sampled ?? false;
   return { groups: rows.map((r) => ({ error_class: r.error_class, count: r.count, first_seen: r.first_seen, last_seen: r.last_seen, sample: r.sample })), sampled };
 }

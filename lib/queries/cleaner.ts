@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { CLEANER_NAME_CHARS, cleanerColumnStarts, type CleanerKind } from '../domain/cleaner';
 import { toDbTime } from '../domain/time';
+import { errorClassSql } from './error-class-sql';
 
 /**
  * The Discard Cleaner reads at most this many of the newest discarded jobs (through GoodJob's partial index
@@ -69,7 +70,7 @@ export async function discardSummary(db: Db, now: Date, cap = CLEANER_READ_CAP):
   const s = cleanerColumnStarts(now).slice(1).map((d) => sql`${toDbTime(d!)}::timestamp`);
   const { rows } = await db.execute<Row>(sql`
     WITH recent AS MATERIALIZED (
-      SELECT job_class, split_part(error, ': ', 1) AS exception_class, finished_at
+      SELECT job_class, ${errorClassSql(sql`error`)} AS exception_class, finished_at
       FROM good_jobs WHERE finished_at IS NOT NULL AND error IS NOT NULL
       ORDER BY finished_at DESC LIMIT ${cap}),
     grouped AS (

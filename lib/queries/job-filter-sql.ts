@@ -4,6 +4,7 @@ import { goodJobs } from '../db/schema';
 import type { JobFilter, OrderColumn } from '../domain/job-filter';
 import type { JobAction, JobStatus } from '../domain/job-state';
 import { toDbTime } from '../domain/time';
+import { errorClassSql } from './error-class-sql';
 
 const executions = sql`COALESCE((${goodJobs.serialized_params}->>'executions')::integer, 0)`;
 
@@ -61,7 +62,7 @@ export function jobFilterSqlWithoutState(filter: JobFilter): SQL | undefined {
     filter.cronKey !== null ? eq(goodJobs.cron_key, filter.cronKey) : undefined,
     filter.paused ? PAUSED_SQL : undefined,
     // The same rule as lib/domain/error-class.ts: the text before the first ": ".
-    filter.errorClass !== null ? sql`${goodJobs.error} IS NOT NULL AND split_part(${goodJobs.error}, ': ', 1) = ${filter.errorClass}` : undefined,
+    filter.errorClass !== null ? sql`${goodJobs.error} IS NOT NULL AND ${errorClassSql(goodJobs.error)} = ${filter.errorClass}` : undefined,
     filter.batchId !== null ? eq(goodJobs.batch_id, filter.batchId) : undefined,
     filter.finishedSince !== null ? sql`${goodJobs.finished_at} >= ${toDbTime(new Date(filter.finishedSince))}::timestamp` : undefined,
     filter.performedAfter !== null ? sql`${goodJobs.performed_at} >= ${toDbTime(new Date(filter.performedAfter))}::timestamp` : undefined,

@@ -1,0 +1,21 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorClass } from '../domain/error-class';
+import { createScratchDb, type ScratchDb } from '../testing/scratch-db';
+import { errorClassSql } from './error-class-sql';
+
+describe('errorClassSql agrees with errorClass() at its edges', () => {
+  let s: ScratchDb;
+  beforeAll(async () => {
+    s = await createScratchDb();
+  });
+  afterAll(() => s?.drop());
+
+  it('on texts with one, several or no ": ", a bare colon, a leading separator, an empty text and non-Latin names', async () => {
+    const texts = ['ExampleJob::DeadError: dead', 'A: b: c', 'NoSeparator', 'Colon:without space', ': leading', '', 'Ошибка::Сбой: нет', '错误: 失败', 'Trailing: '];
+    for (const text of texts) {
+      const { rows } = await s.db.execute<{ cls: string }>(sql`SELECT ${errorClassSql(sql`${text}::text`)} AS cls`);
+      expect(rows[0]!.cls, JSON.stringify(text)).toBe(errorClass(text));
+    }
+  });
+});
