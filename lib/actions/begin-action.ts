@@ -65,3 +65,30 @@ export async function answerErrors<S extends ActionState>(gate: { caller: Caller
     return fallback(gate.answer('error', gate.t('errorUnknown')));
   }
 }
+
+export type Admitted<T> = Exclude<Admission<T>, { refused: ActionState }>;
+
+interface Wrapped<T, S extends ActionState> extends Audit<T> {
+  /** What the audit line of a failure names (the action, the job or batch, the run). */
+  entry: (gate: Admitted<T>) => Omit<AuditEntry, 'outcome'>;
+  /** The form's answer for a refusal (ActionState as is; a step answers with no run). */
+  refused: (state: ActionState) => S;
+  /** The form's answer for a bug inside the body (answerErrors). */
+  failed: (state: ActionState, gate: Admitted<T>) => S;
+}
+
+/**
+ * A server action in one call: its preamble (beginAction: form, caller, input, read-only — each refusal answered as
+ * `refused` says), then its body with bugs answered (answerErrors), so that no action unpacks the admission by hand.
+ */
+export async function serverAction<T extends { locale: Locale }, S extends ActionState>(
+  previous: unknown,
+  received: unknown,
+  schema: z.ZodType<T>,
+  how: Wrapped<T, S>,
+  body: (gate: Admitted<T>) => Promise<S>,
+): Promise<S> {
+  const gate = await beginAction(previous, received, schema, how);
+  if ('refused' in gate) return how.refused(gate.refused);
+  return answerErrors(gate, how.entry(gate), () => body(gate), (state) => how.failed(state, gate));
+}

@@ -13,21 +13,22 @@ import { uuidSchema } from '../domain/ids';
 import { JOB_ACTIONS } from '../domain/job-state';
 import { LOCALES } from '../i18n/routing';
 import { failureMessageKey, type ActionState } from './action-state';
-import { beginAction, answerErrors } from './begin-action';
+import { serverAction } from './begin-action';
 import { pagePath } from './paths';
 import { runCommand } from './remember-write';
 import { logAction } from './audit';
 import { BASE_PATH } from '../base-path';
 
 const locale = z.enum(LOCALES);
+/** A single-shot action answers a refusal or a bug with the state as it is. */
+const same = (state: ActionState) => state;
 
 const jobInput = z.object({ action: z.enum(JOB_ACTIONS), jobId: uuidSchema, locale, path: pagePath });
 const batchInput = z.object({ batchId: uuidSchema, locale, path: pagePath });
 
 export async function jobActionAction(previous: ActionState, received: FormData): Promise<ActionState> {
-  const gate = await beginAction(previous, received, jobInput, { name: (action) => action ?? 'unknown', subject: ({ jobId }) => ({ jobId }) });
-  if ('refused' in gate) return gate.refused;
-  return answerErrors(gate, { action: gate.input.action, jobId: gate.input.jobId }, async () => {
+  const how = { name: (action: string | null) => action ?? 'unknown', subject: ({ jobId }: { jobId: string }) => ({ jobId }), entry: ({ input }: { input: { action: string; jobId: string } }) => ({ action: input.action, jobId: input.jobId }), refused: same, failed: same };
+  return serverAction(previous, received, jobInput, how, async (gate) => {
     const { input, caller, t, answer } = gate;
     const { action, jobId, path } = input;
     const result = await runCommand(() => JOB_COMMANDS[action](getDb(), jobId));
@@ -43,17 +44,12 @@ export async function jobActionAction(previous: ActionState, received: FormData)
       redirect(target);
     }
     return answer(outcome, outcome === 'done' ? t(action, { id: jobId }) : t(failureMessageKey(outcome, 'job')));
-  }, (state) => state);
+  });
 }
 
-/** What a batch action checks first (beginAction), with the batch named in the audit line. */
-const admitBatchAction = (previous: unknown, received: unknown, action: 'retryBatch') =>
-  beginAction(previous, received, batchInput, { name: () => action, subject: ({ batchId }) => ({ batchId }) });
-
 export async function retryBatchAction(previous: ActionState, received: FormData): Promise<ActionState> {
-  const gate = await admitBatchAction(previous, received, 'retryBatch');
-  if ('refused' in gate) return gate.refused;
-  return answerErrors(gate, { action: 'retryBatch', batchId: gate.input.batchId }, async () => {
+  const how = { name: () => 'retryBatch', subject: ({ batchId }: { batchId: string }) => ({ batchId }), entry: ({ input }: { input: { batchId: string } }) => ({ action: 'retryBatch', batchId: input.batchId }), refused: same, failed: same };
+  return serverAction(previous, received, batchInput, how, async (gate) => {
     const { input, caller, t, answer } = gate;
     const { batchId, path } = input;
     const result = await runCommand(() => retryBatch(getDb(), batchId));
@@ -66,5 +62,5 @@ export async function retryBatchAction(previous: ActionState, received: FormData
     revalidatePath(path);
     if (result.outcome === 'done') return answer('done', t('retryBatch', { id: batchId, count: result.retried }));
     return answer(result.outcome, t(failureMessageKey(result.outcome, 'batch')));
-  }, (state) => state);
+  });
 }

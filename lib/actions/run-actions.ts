@@ -19,8 +19,8 @@ import { parseJobFilter } from '../domain/job-filter';
 import { advanceRun, BULK_ACTIONS, EMPTY_TALLY, runFromFields, runOutcome, skipped, STEP_SIZE, tallyOf, tallyOutcome, type Tally } from '../domain/job-run';
 import { LOCALES, type Locale } from '../i18n/routing';
 import { countJobsForAction, nextJobsForAction } from '../queries/jobs';
-import type { RunProgress, RunState } from './action-state';
-import { beginAction, answerErrors, type Answer } from './begin-action';
+import type { ActionState, RunProgress, RunState } from './action-state';
+import { serverAction, type Answer } from './begin-action';
 import { logAction, type AuditEntry } from './audit';
 import type { Caller } from './authorize';
 import { bulkPagePath, pagePath } from './paths';
@@ -40,6 +40,14 @@ async function runTranslator(locale: Locale): Promise<RunTranslator> {
 
 /** The run as the page sent it back with this step (a new one when it names none). */
 const priorRun = (form: FormData) => runFromFields((name) => form.get(name), randomUUID);
+/** The run a step continues (or a new one), read from its form once: the audit line, the answer and the step agree. */
+const onceRun = () => {
+  let run: RunProgress | undefined;
+  return (form: FormData) => (run ??= priorRun(form));
+};
+/** A step refused before it started answers with no run; one that failed with its run halted. */
+const noRun = (state: ActionState): RunState => ({ ...state, run: null });
+const halt = (state: ActionState, run: RunProgress): RunState => ({ ...state, run: { ...run, status: 'halted' } });
 
 /** One step's audit line: the step's own outcome and counts, the run and step it belongs to. */
 function auditStep(caller: Caller, run: RunProgress, entry: Omit<AuditEntry, 'run' | 'step'>) {
@@ -55,10 +63,16 @@ function halted(answer: Answer, m: RunTranslator, run: RunProgress, fault: Comma
 }
 
 export async function discardBatchStepAction(previous: RunState, received: FormData): Promise<RunState> {
-  const gate = await beginAction(previous, received, batchInput, { name: () => 'discardBatch', subject: ({ batchId }) => ({ batchId }) });
-  if ('refused' in gate) return { ...gate.refused, run: null };
-  const run = priorRun(gate.form);
-  return answerErrors(gate, { action: 'discardBatch', batchId: gate.input.batchId, run: run.id }, async () => {
+  const runOf = onceRun();
+  const how = {
+    name: () => 'discardBatch',
+    subject: ({ batchId }: { batchId: string }) => ({ batchId }),
+    entry: (gate: { form: FormData; input: { batchId: string } }) => ({ action: 'discardBatch', batchId: gate.input.batchId, run: runOf(gate.form).id }),
+    refused: noRun,
+    failed: (state: ActionState, gate: { form: FormData }) => halt(state, runOf(gate.form)),
+  };
+  return serverAction(previous, received, batchInput, how, async (gate) => {
+    const run = runOf(gate.form);
     const { input, caller, answer } = gate;
     const { batchId, path } = input;
     const m = await runTranslator(input.locale);
@@ -72,7 +86,7 @@ export async function discardBatchStepAction(previous: RunState, received: FormD
     auditStep(caller, run, { action: 'discardBatch', batchId, ...stepAudit(result) });
     if (state.run?.status !== 'running') revalidatePath(path);
     return state;
-  }, (state) => ({ ...state, run: { ...run, status: 'halted' } }));
+  });
 }
 
 /** The audit line's outcome and counts for one Discard batch step. */
@@ -126,10 +140,15 @@ function finishAnswer(answer: Answer, m: RunTranslator, run: RunProgress, batchI
 }
 
 export async function bulkStepAction(previous: RunState, received: FormData): Promise<RunState> {
-  const gate = await beginAction(previous, received, bulkInput, { name: (action) => `bulk:${action ?? 'unknown'}` });
-  if ('refused' in gate) return { ...gate.refused, run: null };
-  const run = priorRun(gate.form);
-  return answerErrors(gate, { action: `bulk:${gate.input.action}`, run: run.id }, async () => {
+  const runOf = onceRun();
+  const how = {
+    name: (action: string | null) => `bulk:${action ?? 'unknown'}`,
+    entry: (gate: { form: FormData; input: { action: string } }) => ({ action: `bulk:${gate.input.action}`, run: runOf(gate.form).id }),
+    refused: noRun,
+    failed: (state: ActionState, gate: { form: FormData }) => halt(state, runOf(gate.form)),
+  };
+  return serverAction(previous, received, bulkInput, how, async (gate) => {
+    const run = runOf(gate.form);
     const { form, caller, answer, t } = gate;
     const { action, scope, path } = gate.input;
     const m = await runTranslator(gate.input.locale);
@@ -160,6 +179,6 @@ export async function bulkStepAction(previous: RunState, received: FormData): Pr
     revalidatePath(path);
     if (next.tally.done === 0 && skipped(next.tally) === 0) return { ...answer('wrong_state', m.bulkNothing(action)), run: next };
     return { ...answer(tallyOutcome(next.tally), m.bulkDone(action, next.tally)), run: next };
-  }, (state) => ({ ...state, run: { ...run, status: 'halted' } }));
+  });
 }
 

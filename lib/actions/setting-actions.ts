@@ -9,7 +9,7 @@ import { faultOutcome, isFault } from '../db/load';
 import { CRON_KEYS_DISABLED, CRON_KEYS_ENABLED, PAUSE_KINDS, PAUSES } from '../domain/settings';
 import { LOCALES, type Locale } from '../i18n/routing';
 import type { ActionState } from './action-state';
-import { beginAction, answerErrors } from './begin-action';
+import { serverAction } from './begin-action';
 import { runCommand } from './remember-write';
 import { logAction } from './audit';
 
@@ -19,13 +19,15 @@ const locale = z.enum(LOCALES);
 const cronInput = z.object({ action: z.enum(['cronEnable', 'cronDisable', 'cronRunNow']), cronKey: name, locale });
 const pauseInput = z.object({ action: z.enum(['pause', 'resume']), kind: z.enum(PAUSE_KINDS), value: name, locale });
 
+/** A setting action answers a refusal or a bug with the state as it is. */
+const same = (state: ActionState) => state;
+
 /** A setting changes what every page shows (pause markers, cron states): the locale's pages are refreshed. */
 const refresh = (loc: Locale) => revalidatePath(`/${loc}`, 'layout');
 
 export async function cronAction(previous: ActionState, received: FormData): Promise<ActionState> {
-  const gate = await beginAction(previous, received, cronInput, { name: (action) => action ?? 'setting' });
-  if ('refused' in gate) return gate.refused;
-  return answerErrors(gate, { action: gate.input.action, cronKey: gate.input.cronKey }, async () => {
+  const how = { name: (action: string | null) => action ?? 'setting', entry: ({ input }: { input: { action: string; cronKey: string } }) => ({ action: input.action, cronKey: input.cronKey }), refused: same, failed: same };
+  return serverAction(previous, received, cronInput, how, async (gate) => {
     const { input, caller, t, answer } = gate;
     const { action, cronKey } = input;
     if (action === 'cronRunNow') {
@@ -46,13 +48,12 @@ export async function cronAction(previous: ActionState, received: FormData): Pro
     if (result === 'wrong_state') return answer('wrong_state', t('settingWrongShape', { key: `${CRON_KEYS_ENABLED}, ${CRON_KEYS_DISABLED}` }));
     refresh(input.locale);
     return answer('done', t(action === 'cronEnable' ? 'cronEnabled' : 'cronDisabled', { key: cronKey }));
-  }, (state) => state);
+  });
 }
 
 export async function pauseAction(previous: ActionState, received: FormData): Promise<ActionState> {
-  const gate = await beginAction(previous, received, pauseInput, { name: (action) => action ?? 'setting' });
-  if ('refused' in gate) return gate.refused;
-  return answerErrors(gate, { action: gate.input.action, kind: gate.input.kind, value: gate.input.value }, async () => {
+  const how = { name: (action: string | null) => action ?? 'setting', entry: ({ input }: { input: { action: string; kind: string; value: string } }) => ({ action: input.action, kind: input.kind, value: input.value }), refused: same, failed: same };
+  return serverAction(previous, received, pauseInput, how, async (gate) => {
     const { input, caller, t, answer } = gate;
     const { action, kind, value } = input;
     const result = await runCommand(() => (action === 'pause' ? pause : unpause)(getDb(), kind, value));
@@ -62,5 +63,5 @@ export async function pauseAction(previous: ActionState, received: FormData): Pr
     if (result === 'wrong_state') return answer('wrong_state', t('settingWrongShape', { key: PAUSES }));
     refresh(input.locale);
     return answer('done', t(action === 'pause' ? 'paused' : 'resumed', { kind, value }));
-  }, (state) => state);
+  });
 }
