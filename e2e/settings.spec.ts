@@ -2,7 +2,7 @@
 // (lib/env.ts, checked while Next prepares). The image's server is checked the same way in standalone.spec.ts.
 import { spawnSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { TYPOS } from './typos';
+import { TYPOS } from '../lib/testing/typos';
 
 const PORT = Number(process.env.E2E_PORT ?? 3917) + 16;
 

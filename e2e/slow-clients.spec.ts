@@ -2,10 +2,10 @@
 // that are too large for paths that take none, a form posted from another site, an export behind a table lock. Every
 // loop is bounded; every wait is a condition awaited, never a fixed sleep standing in for one.
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
 import { connect, type Socket } from 'node:net';
 import pg from 'pg';
 import { expect, test } from './fixtures';
+import { throttledDownload } from '../scripts/lib/slow-clients.mjs';
 import { seedBatch, seedBigBatch } from './seed';
 import { startServer, type TestServer } from './server';
 
@@ -129,43 +129,6 @@ test('an export that cannot start behind a table lock answers a localized 503 wi
   expect(csv.status()).toBe(200);
   expect(csv.headers()['content-type']).toContain('text/csv');
 });
-
-/** A download read at `bytesPerSecond` (a VPN, a phone) until `fullSpeed()`: its status, the bytes and lines read. */
-function throttledDownload(url: string, headers: Record<string, string>, bytesPerSecond: number) {
-  const state = { status: 0, bytes: 0, lines: 0, ended: false, failed: false };
-  let rate = bytesPerSecond;
-  let timer: NodeJS.Timeout | undefined;
-  let response: http.IncomingMessage | undefined;
-  const request = http.get(url, { headers }, (res) => {
-    response = res;
-    state.status = res.statusCode ?? 0;
-    const started = performance.now();
-    res.on('data', (chunk: Buffer) => {
-      state.bytes += chunk.length;
-      for (const byte of chunk) if (byte === 10) state.lines += 1;
-      const dueMs = (state.bytes / rate) * 1000 - (performance.now() - started);
-      if (dueMs > 0) {
-        res.pause();
-        timer = setTimeout(() => res.resume(), Math.min(dueMs, 1000));
-      }
-    });
-    res.on('end', () => (state.ended = true));
-    res.on('error', () => (state.failed = true));
-  });
-  request.on('error', () => (state.failed = true));
-  return {
-    state,
-    fullSpeed: () => {
-      rate = Number.POSITIVE_INFINITY;
-      clearTimeout(timer);
-      response?.resume();
-    },
-    stop: () => {
-      clearTimeout(timer);
-      request.destroy();
-    },
-  };
-}
 
 test('eight throttled downloads stream without holding a render slot: pages answer, a ninth waits its turn with a 429, all eight end complete', async ({ request, db }) => {
   test.setTimeout(120_000);

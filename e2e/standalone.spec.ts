@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import pg from 'pg';
 import { nextBin } from './server';
-import { TYPOS } from './typos';
+import { TYPOS } from '../lib/testing/typos';
 
 const BASE = Number(process.env.E2E_PORT ?? 3917);
 const PORT = BASE + 10;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { TYPOS } from './testing/typos';
 import { ConfigError, configProblems, defaultOf, setting, SETTING_NAMES, UNDOCUMENTED, type SettingName } from './env';
 
 describe('configProblems', () => {
@@ -9,16 +10,7 @@ describe('configProblems', () => {
   });
 
   it('names every bad variable at once, with its value and what is accepted — the typos issue #31 found', () => {
-    const problems = configProblems({
-      DASHBOARD_MAX_CONCURRENCY: 'eight',
-      DASHBOARD_PAGE_DEADLINE_MS: '8s',
-      DATABASE_STATEMENT_TIMEOUT_MS: '5s',
-      DATABASE_POOL_SIZE: '0',
-      GOOD_JOB_ADVISORY_LOCK_HASH: 'crc32',
-      DASHBOARD_BATCH_LOCK_TIMEOUT: 'soon',
-      DASHBOARD_QUEUE_WAIT_MS: '-1',
-      DASHBOARD_HEAP_MB: 'lots',
-    });
+    const problems = configProblems(TYPOS);
     expect(problems).toEqual([
       'DATABASE_POOL_SIZE="0": expected a whole number from 1 to 1000; default 10',
       'DATABASE_STATEMENT_TIMEOUT_MS="5s": expected a whole number from 1 to 3600000; default 5000',

@@ -35,20 +35,27 @@ function dripper(port, head, drip, everyMs, onAnswer) {
   };
 }
 
-/** A download read at `bytesPerSecond`: its status, what it read, and whether it was still streaming when stopped. */
-function slowDownload(url, bytesPerSecond) {
-  const state = { status: 0, bytes: 0, ended: false, failed: false };
+/**
+ * A download read at `bytesPerSecond` (a VPN, a phone) until `fullSpeed()`: its status, the bytes and lines read, and
+ * whether it ended or failed. Each pause lasts at most a second, so that fullSpeed() takes effect at once and the
+ * connection never looks idle to the server. Also e2e/slow-clients.spec.ts's.
+ */
+export function throttledDownload(url, headers, bytesPerSecond) {
+  const state = { status: 0, bytes: 0, lines: 0, ended: false, failed: false };
+  let rate = bytesPerSecond;
+  let timer;
   let response;
-  const request = http.get(url, (res) => {
+  const request = http.get(url, { headers }, (res) => {
     response = res;
-    state.status = res.statusCode;
+    state.status = res.statusCode ?? 0;
     const started = performance.now();
     res.on('data', (chunk) => {
       state.bytes += chunk.length;
-      const dueMs = (state.bytes / bytesPerSecond) * 1000 - (performance.now() - started);
+      for (const byte of chunk) if (byte === 10) state.lines += 1;
+      const dueMs = (state.bytes / rate) * 1000 - (performance.now() - started);
       if (dueMs > 0) {
         res.pause();
-        setTimeout(() => res.resume(), dueMs);
+        timer = setTimeout(() => res.resume(), Math.min(dueMs, 1000));
       }
     });
     res.on('end', () => (state.ended = true));
@@ -57,7 +64,13 @@ function slowDownload(url, bytesPerSecond) {
   request.on('error', () => (state.failed = true));
   return {
     state,
+    fullSpeed: () => {
+      rate = Number.POSITIVE_INFINITY;
+      clearTimeout(timer);
+      response?.resume();
+    },
     stop: () => {
+      clearTimeout(timer);
       response?.destroy();
       request.destroy();
     },
@@ -81,7 +94,7 @@ export async function slowClientRun({ base, path, downloadPath, load, each = 8, 
     const slowBody = `POST ${path} HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\n`;
     stops.push(dripper(Number(port), slowBody, () => 'a', 200, (status) => bodies.push(status)));
   }
-  const downloads = Array.from({ length: each }, () => slowDownload(base + downloadPath, downloadBytesPerSecond));
+  const downloads = Array.from({ length: each }, () => throttledDownload(base + downloadPath, {}, downloadBytesPerSecond));
   await new Promise((resolve) => setTimeout(resolve, 1000)); // every slow client connected and sending
   const page = await load(path, seconds);
   for (const stop of stops) stop();

@@ -1,4 +1,4 @@
-/** The typos issue #31 found in settings: each alone must stop the server before it listens, naming the variable. */
+/** The typos issue #31 found in settings: each alone must stop the server before it listens, naming the variable (lib/env.test.ts, e2e/settings.spec.ts, e2e/standalone.spec.ts). */
 export const TYPOS: Record<string, string> = {
   DASHBOARD_MAX_CONCURRENCY: 'eight',
   DASHBOARD_PAGE_DEADLINE_MS: '8s',
