@@ -16,7 +16,7 @@ const config = [
   {
     // Layers point down (ARCHITECTURE.md): app → components → lib; the product never imports its tooling (scripts/)
     // or its tests (e2e/); lib never imports pages or components; pure domain rules import no database, query,
-    // command or action. More zones join as the restructuring (issue #32) moves code.
+    // command or action; components read no database and write only through actions.
     rules: {
       'import/no-restricted-paths': [
         'error',
@@ -25,6 +25,9 @@ const config = [
             { target: ['./lib', './components', './app', './proxy.ts', './instrumentation.ts'], from: ['./scripts', './e2e'], message: 'The product never imports its tooling or its tests.' },
             { target: './lib', from: ['./app', './components'], message: 'lib/ is below pages and components.' },
             { target: './components', from: './app', message: 'Components are below pages.' },
+            { target: './components', from: ['./lib/db', './lib/queries', './lib/commands'], message: 'Components show what a page loaded: they read the database through no query, and write only through lib/actions.' },
+            { target: './lib/read-models', from: ['./lib/queries', './lib/commands', './lib/actions', './lib/export', './lib/live', './lib/metrics'], message: 'Read models are the shapes reads return: they import no code that reads or writes.' },
+            { target: './lib/read-models', from: './lib/db', except: ['./schema.ts'], message: 'Read models may name the schema\'s row types, nothing else of the database layer.' },
             { target: './lib/domain', from: ['./lib/db', './lib/queries', './lib/commands', './lib/actions', './lib/export', './lib/live', './lib/metrics'], message: 'Domain rules are pure: no database, query, command or action.' },
             { target: './lib/db', from: ['./lib/queries', './lib/commands', './lib/actions', './lib/export', './lib/live'], message: 'The database layer is below queries, commands and actions.' },
             { target: './lib/queries', from: ['./lib/commands', './lib/actions'], message: 'Reads never reach up into writes or actions.' },

@@ -1,12 +1,10 @@
 import { getTranslations } from 'next-intl/server';
-import { readDb } from '@/lib/db/read';
-import { indexAdvice } from '@/lib/queries/health';
+import type { IndexAdvice } from '@/lib/domain/indexes';
 import { DismissableNotice } from './ui/dismissable-notice';
-import { optionalPart } from '@/lib/db/load';
 
 /** Names the indexes the dashboard relies on that this database lacks, with the statements that create them. */
-export async function HealthNotice() {
-  const missing = await optionalPart('index_advice', () => readDb().then(indexAdvice), []);
+export async function HealthNotice({ advice }: { advice: Promise<IndexAdvice[]> }) {
+  const missing = await advice;
   if (missing.length === 0) return null;
   const t = await getTranslations('HealthNotice');
   const required = missing.filter((m) => !m.suggestion);

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import type { Theme } from '@/lib/domain/preferences';
 import type { Locale } from '@/lib/i18n/routing';
-import type { NavCounts } from '@/lib/queries/nav-counts';
+import type { NavCounts } from '@/lib/read-models/nav-counts';
 import { NavLinks, NavLinksWithCounts } from './nav-links';
 import { LiveUpdates } from './preferences/live-updates';
 import { LocaleSwitcher } from './preferences/locale-switcher';

@@ -1,7 +1,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { formatCompactCount } from '@/lib/domain/format';
-import type { NavCounts } from '@/lib/queries/nav-counts';
+import type { NavCounts } from '@/lib/read-models/nav-counts';
 
 function Count({ value, tone = 'neutral', label }: { value: string; tone?: 'neutral' | 'warning' | 'danger'; label?: string }) {
   return (

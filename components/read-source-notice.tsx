@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDuration } from '@/lib/domain/format';
-import { readRoute } from '@/lib/db/read';
+import type { ReadSource } from '@/lib/domain/read-source';
 import { setting } from '@/lib/env';
 
 /** Replica lag at or above this many seconds is said on every page (DATABASE_REPLICA_LAG_WARN_SECONDS). */
@@ -9,10 +9,11 @@ const lagWarnSeconds = () => setting('DATABASE_REPLICA_LAG_WARN_SECONDS');
 /**
  * Where this page was read from, when it matters: the replica is down (read from the primary), the primary is down
  * (actions unavailable), the replica lags, or the primary serves this browser until the replica has its last change.
- * Nothing at all without a replica.
+ * Nothing at all without a replica. The page hands over its own request's route (lib/db/read.ts readRoute): a layout
+ * is not rendered again on a soft navigation, so a notice there would speak of an earlier page's reads.
  */
-export async function ReadSourceNotice() {
-  const route = await readRoute();
+export async function ReadSourceNotice({ route: routed }: { route: Promise<ReadSource & { primaryOk: boolean }> }) {
+  const route = await routed;
   if (route.reason === 'no_replica') return null;
   const t = await getTranslations('ReadSource');
   const locale = await getLocale();

@@ -8,6 +8,7 @@ import { HealthNotice } from '@/components/health-notice';
 import { NavBar } from '@/components/nav-bar';
 import { ActionAnnouncer } from '@/components/ui/action-announcer';
 import { readDb } from '@/lib/db/read';
+import { indexAdvice } from '@/lib/queries/health';
 import { navCounts } from '@/lib/queries/nav-counts';
 import { parseLive, parseTheme, PREFERENCE_COOKIES } from '@/lib/domain/preferences';
 import { clientMessages } from '@/lib/i18n/client-messages';
@@ -45,7 +46,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
           <ActionAnnouncer>
             <main className="page" id="main" tabIndex={-1}>
               <Suspense fallback={null}>
-                <HealthNotice />
+                <HealthNotice advice={optionalPart('index_advice', () => readDb().then(indexAdvice), [])} />
               </Suspense>
               {children}
             </main>

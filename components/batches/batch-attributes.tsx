@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl';
 import { JsonView } from '@/components/ui/json-view';
 import { batchAttributesJson } from '@/lib/domain/inspect-json';
-import type { BatchRow } from '@/lib/queries/columns';
+import type { BatchRow } from '@/lib/read-models/rows';
 
 export function BatchAttributes({ batch, columns }: { batch: BatchRow; columns: readonly string[] }) {
   const t = useTranslations('BatchPage');

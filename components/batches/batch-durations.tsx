@@ -3,7 +3,9 @@ import { ExactTime } from '@/components/ui/relative-time';
 import { batchEta } from '@/lib/domain/batch-eta';
 import { formatDuration, formatRelativeTime } from '@/lib/domain/format';
 import { toDbTime } from '@/lib/domain/time';
-import { DURATIONS_SAMPLE, REMAINING_COUNT_LIMIT, type BatchDurations as Durations } from '@/lib/queries/batch-durations';
+import type { BatchDurations as Durations } from '@/lib/read-models/batch-durations';
+import { REMAINING_COUNT_LIMIT } from '@/lib/read-models/batch-durations';
+import { DURATIONS_SAMPLE } from '@/lib/read-models/batch-durations';
 
 const ROWS = [
   ['runtime', 'runtime'],

@@ -5,7 +5,9 @@ import { cellLabels } from '@/components/ui/cell-labels';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { hrefWith } from '@/lib/domain/url';
 import { clip } from '@/lib/domain/format';
-import { CLASS_CHARS, ERROR_SUMMARY_SAMPLE, type ErrorSummary } from '@/lib/queries/batch-errors';
+import type { ErrorSummary } from '@/lib/read-models/batch-errors';
+import { CLASS_CHARS } from '@/lib/read-models/batch-errors';
+import { ERROR_SUMMARY_SAMPLE } from '@/lib/read-models/batch-errors';
 
 /** The batch's failed executions by exception class: count, first and last seen, the latest message, its jobs. */
 export function BatchErrorSummary({ summary, batchId, locale, now }: { summary: ErrorSummary; batchId: string; locale: string; now: Date }) {

@@ -2,7 +2,7 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { batchProgress, batchState, progressSegments, type StatusCounts } from '@/lib/domain/batch-state';
 import { JOB_STATUSES } from '@/lib/domain/job-state';
-import type { BatchRow } from '@/lib/queries/columns';
+import type { BatchRow } from '@/lib/read-models/rows';
 import { ExactTime } from '@/components/ui/relative-time';
 import { SegmentedBar } from '@/components/ui/segmented-bar';
 import { JobStatusBadge } from '../jobs/job-status-badge';

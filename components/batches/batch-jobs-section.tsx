@@ -8,7 +8,7 @@ import type { StatusCounts } from '@/lib/domain/batch-state';
 import { encodeCursor } from '@/lib/domain/cursor';
 import type { JobStatus } from '@/lib/domain/job-state';
 import { hrefWith } from '@/lib/domain/url';
-import type { JobPage } from '@/lib/queries/batches';
+import type { JobPage } from '@/lib/read-models/batches';
 import { JobStateTabs } from './job-state-tabs';
 
 interface Props {

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { ApplyOnChange } from '@/components/ui/apply-on-change';
 import type { BatchListQuery } from '@/lib/domain/batch-filter';
 import { BATCH_STATES } from '@/lib/domain/batch-state';
-import type { BoundedCount } from '@/lib/queries/bounded-count';
+import type { BoundedCount } from '@/lib/read-models/bounded-count';
 
 interface Props {
   locale: string;

@@ -3,7 +3,7 @@ import { Pager } from '@/components/ui/pager';
 import { encodeCursor } from '@/lib/domain/cursor';
 import { batchRowView } from '@/lib/domain/row-view';
 import { hrefWith } from '@/lib/domain/url';
-import type { BatchesPageData } from '@/lib/queries/batches-page';
+import type { BatchesPageData } from '@/lib/read-models/batches';
 import { BatchesTableView } from './batches-table-view';
 
 interface Props {

@@ -5,7 +5,10 @@ import { cellLabels } from '@/components/ui/cell-labels';
 import { STEP_SIZE } from '@/lib/domain/job-run';
 import { CLEANER_NAME_CHARS, CLEANER_WINDOWS, cleanerCountHref, cleanerGroupFilter, filterableName, type CleanerKind } from '@/lib/domain/cleaner';
 import { clip, formatNumber } from '@/lib/domain/format';
-import { CLEANER_GROUP_LIMIT, type CleanerCounts, type CleanerGroup, type CleanerTable as Table } from '@/lib/queries/cleaner';
+import type { CleanerTable as Table } from '@/lib/read-models/cleaner';
+import type { CleanerGroup } from '@/lib/read-models/cleaner';
+import type { CleanerCounts } from '@/lib/read-models/cleaner';
+import { CLEANER_GROUP_LIMIT } from '@/lib/read-models/cleaner';
 import { GroupActions } from './group-actions';
 
 /** The count columns' keys: the cells' classes and their labels on a phone (`--label-<key>`). */

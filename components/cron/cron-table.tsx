@@ -7,7 +7,7 @@ import { Pills } from '@/components/ui/pills';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { jobStatus } from '@/lib/domain/job-state';
 import { hrefWith } from '@/lib/domain/url';
-import type { CronEntry } from '@/lib/queries/cron';
+import type { CronEntry } from '@/lib/read-models/cron';
 import { CronActions } from './cron-actions';
 import { CronStateBadge } from './cron-state-badge';
 

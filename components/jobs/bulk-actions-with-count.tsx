@@ -1,5 +1,5 @@
 import { isEmptyFilter, jobFilterParams, type JobFilter } from '@/lib/domain/job-filter';
-import type { JobCounts } from '@/lib/queries/jobs';
+import type { JobCounts } from '@/lib/read-models/jobs';
 import { BulkActions } from './bulk-actions';
 
 /** The bulk bar, once the tab counts are in: the current tab's count is what "all matching this filter" means. */

@@ -8,7 +8,7 @@ import { jobInspectJson } from '@/lib/domain/inspect-json';
 import { hrefWith } from '@/lib/domain/url';
 import { allowedActions, jobStatus } from '@/lib/domain/job-state';
 import { parseOrderedJson, printJson } from '@/lib/domain/ordered-json';
-import type { JobRow } from '@/lib/queries/columns';
+import type { JobRow } from '@/lib/read-models/rows';
 import { JobActionsMenu } from './job-actions-menu';
 import { JobStatusBadge } from './job-status-badge';
 import { PausedMarker } from './paused-marker';

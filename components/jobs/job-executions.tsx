@@ -5,7 +5,7 @@ import { applicationFrames } from '@/lib/domain/backtrace';
 import { formatDuration, parseIntervalMs } from '@/lib/domain/format';
 import { ERROR_EVENTS, errorEventName } from '@/lib/domain/job-state';
 import { parseDbTime } from '@/lib/domain/time';
-import type { ExecutionRow } from '@/lib/queries/jobs';
+import type { ExecutionRow } from '@/lib/read-models/jobs';
 
 const between = (from: string | null, to: string | null) => {
   const a = parseDbTime(from);

@@ -4,7 +4,9 @@ import { formatExactTime, formatNumber } from '@/lib/domain/format';
 import { jobFilterParams, type JobFilter } from '@/lib/domain/job-filter';
 import { queueOfKey, queueSeries } from '@/lib/domain/queue-series';
 import { hrefWith } from '@/lib/domain/url';
-import { ACTIVITY_HOURS, HOUR_MS, type JobsActivity } from '@/lib/queries/jobs-activity';
+import type { JobsActivity } from '@/lib/read-models/jobs-activity';
+import { HOUR_MS } from '@/lib/read-models/jobs-activity';
+import { ACTIVITY_HOURS } from '@/lib/read-models/jobs-activity';
 
 /** Jobs per hour by queue over the last 24 hours under the list's filters; a bar links to its jobs in the list. */
 export async function JobsActivitySection({ activity, filter }: { activity: JobsActivity; filter: JobFilter }) {

@@ -3,7 +3,8 @@ import Form from 'next/form';
 import Link from 'next/link';
 import { ApplyOnChange } from '@/components/ui/apply-on-change';
 import type { JobFilter } from '@/lib/domain/job-filter';
-import type { Facet, Facets } from '@/lib/queries/jobs';
+import type { Facets } from '@/lib/read-models/jobs';
+import type { Facet } from '@/lib/read-models/jobs';
 
 function FacetSelect({ name, label, value, options, estimated, testId }: { name: string; label: string; value: string | null; options: Facet[]; estimated: boolean; testId: string }) {
   const t = useTranslations('JobsPage');

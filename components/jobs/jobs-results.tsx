@@ -5,7 +5,7 @@ import { encodeCursor } from '@/lib/domain/cursor';
 import { jobFilterParams, type JobFilter } from '@/lib/domain/job-filter';
 import { hrefWith } from '@/lib/domain/url';
 import type { PauseMarking } from '@/lib/domain/settings';
-import type { JobsResult } from '@/lib/queries/jobs';
+import type { JobsResult } from '@/lib/read-models/jobs';
 import { JobsTable } from './jobs-table';
 
 interface Props {

@@ -4,7 +4,7 @@ import { formatNumber } from '@/lib/domain/format';
 import { jobFilterParams, type JobFilter } from '@/lib/domain/job-filter';
 import { JOB_STATUSES, type JobStatus } from '@/lib/domain/job-state';
 import { hrefWith } from '@/lib/domain/url';
-import type { JobCounts } from '@/lib/queries/jobs';
+import type { JobCounts } from '@/lib/read-models/jobs';
 
 interface Props {
   filter: JobFilter;

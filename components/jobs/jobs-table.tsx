@@ -1,7 +1,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { jobRowViews, pausedWords } from '@/lib/domain/row-view';
 import type { PauseMarking } from '@/lib/domain/settings';
-import type { JobRow } from '@/lib/queries/columns';
+import type { JobRow } from '@/lib/read-models/rows';
 import { JobsTableView } from './jobs-table-view';
 
 interface JobsTableProps {

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import type { PerformanceStat } from '@/lib/queries/performance';
+import type { PerformanceStat } from '@/lib/read-models/performance';
 import { countText, durationText } from './stat-format';
 
 /** A class's figures over the window, as the Performance table's row has them. */

@@ -3,7 +3,7 @@ import { TimeSeriesChart } from '@/components/charts/time-series-chart';
 import { formatDuration } from '@/lib/domain/format';
 import type { PerformanceWindow } from '@/lib/domain/performance';
 import { bucketStart, OTHER_SERIES_KEY, seriesFromCounts, topSeries, type SeriesData } from '@/lib/domain/time-series';
-import type { PerformanceOverview } from '@/lib/queries/performance';
+import type { PerformanceOverview } from '@/lib/read-models/performance';
 import { classPerformanceHref } from './links';
 
 /** The series key of executions without a job class (no Ruby class can be named so). */

@@ -1,6 +1,6 @@
 import { useTranslations } from 'next-intl';
 import { formatNumber } from '@/lib/domain/format';
-import { PERFORMANCE_ROW_CAP } from '@/lib/queries/performance';
+import { PERFORMANCE_ROW_CAP } from '@/lib/read-models/performance';
 
 /** Says that the page's figures come from a sample (marked ≈), and how big it was. */
 export function SampledNotice({ percent, locale }: { percent: number; locale: string }) {

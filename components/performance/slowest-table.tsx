@@ -4,7 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { Breakable } from '@/components/ui/breakable';
 import { ExactTime } from '@/components/ui/relative-time';
 import { formatDuration } from '@/lib/domain/format';
-import type { SlowExecution } from '@/lib/queries/performance';
+import type { SlowExecution } from '@/lib/read-models/performance';
 
 /** A class's slowest executions in the window, each linking to its job's page. */
 export function SlowestTable({ rows, locale, now, sampled }: { rows: SlowExecution[]; locale: string; now: Date; sampled: boolean }) {

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { Breakable } from '@/components/ui/breakable';
 import type { PerformanceWindow } from '@/lib/domain/performance';
-import type { PerformanceStat } from '@/lib/queries/performance';
+import type { PerformanceStat } from '@/lib/read-models/performance';
 import { classPerformanceHref } from './links';
 import { countText, durationText } from './stat-format';
 

@@ -3,7 +3,7 @@ import { Breakable } from '@/components/ui/breakable';
 import { cellLabels } from '@/components/ui/cell-labels';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { parseQueueSelection, processInfo } from '@/lib/domain/process-state';
-import type { ProcessRow } from '@/lib/queries/processes';
+import type { ProcessRow } from '@/lib/read-models/processes';
 
 /** A scheduler's queues in words, with GoodJob's own syntax beside them when it says more than a list of names. */
 function QueueSelectionText({ queues }: { queues: string }) {

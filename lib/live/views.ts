@@ -1,8 +1,9 @@
 import 'server-only';
 import { jobStatus } from '../domain/job-state';
 import type { BatchPageData } from '../queries/batch-page';
-import type { BatchesPageData } from '../queries/batches-page';
-import type { JobCounts, JobsResult } from '../queries/jobs';
+import type { BatchesPageData } from '../read-models/batches';
+import type { JobCounts } from '../read-models/jobs';
+import type { JobsResult } from '../read-models/jobs';
 import { liveSignature, type LiveSignature, type RowStamp } from './signature';
 import { BASE_PATH } from '../base-path';
 import { firstParam, hrefWith } from '../domain/url';

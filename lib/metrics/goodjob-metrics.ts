@@ -1,7 +1,7 @@
 import 'server-only';
 import { Gauge, type Registry } from 'prom-client';
 import type { Db } from '../db/client';
-import { EXACT_COUNT_LIMIT } from '../queries/bounded-count';
+import { EXACT_COUNT_LIMIT } from '../read-models/bounded-count';
 import { QUEUE_READ_LIMITS } from '../queries/queue-stats';
 import { collectGoodJob, type GoodJobSnapshot } from './goodjob-collect';
 import { shared } from './registry';

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchEta, THROUGHPUT_WINDOW_MS } from '../domain/batch-eta';
 import { toDbTime } from '../domain/time';
 import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
-import { batchDurations, type Spread } from './batch-durations';
+import { batchDurations } from './batch-durations';
+import type { Spread } from '../read-models/batch-durations';
 
 /** Microseconds since the epoch of a database timestamp text (UTC), or of an interval text: no millisecond rounding. */
 const micros = (text: string) => {

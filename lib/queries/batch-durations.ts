@@ -3,37 +3,10 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { THROUGHPUT_WINDOW_MS, throughputWindowMs, type ThroughputInputs } from '../domain/batch-eta';
 import { parseDbTime, toDbTime } from '../domain/time';
-import { ERROR_SUMMARY_SAMPLE } from './batch-errors';
+import { type BatchDurations, DURATIONS_SAMPLE, REMAINING_COUNT_LIMIT, type Spread } from '../read-models/batch-durations';
 
-/** How many of a batch's jobs the durations read: the error summary's sample, for the same reason (one probe per job). */
-export const DURATIONS_SAMPLE = ERROR_SUMMARY_SAMPLE;
 /** Executions read at most over the sample (jobs retried without end must not make the read unbounded). */
 export const DURATIONS_EXECUTIONS_LIMIT = 20 * DURATIONS_SAMPLE;
-/** Unfinished jobs counted exactly (≈ 50 ms at 100,000 through the batch_id index); beyond it a lower bound. */
-export const REMAINING_COUNT_LIMIT = 100_000;
-
-/** Milliseconds. */
-export interface Spread {
-  p50: number;
-  p95: number;
-  max: number;
-}
-
-export interface BatchDurations {
-  /** Jobs read (at most the sample). */
-  jobs: number;
-  /** Their executions read. */
-  executions: number;
-  /** Runtime of the finished executions (GoodJob's `duration`); null when none has finished. */
-  runtime: Spread | null;
-  /** Time in queue of the started executions (performed_at − scheduled_at); null when none has started. */
-  wait: Spread | null;
-  /** The batch has more jobs than the sample (or they more executions than the limit): the spreads are ≈. */
-  sampled: boolean;
-  /** Null for a finished batch. */
-  throughput: ThroughputInputs | null;
-}
-
 type SampleRow = { jobs: number; executions: number; sampled: boolean } & Record<`${'runtime' | 'wait'}_${'p50' | 'p95' | 'max'}`, number | null>;
 
 const spread = (row: SampleRow, kind: 'runtime' | 'wait'): Spread | null =>

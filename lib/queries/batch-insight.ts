@@ -4,9 +4,13 @@ import { optionalPart } from '../db/load';
 import { readDb } from '../db/read';
 import type { Db } from '../db/client';
 import type { OptionalPart } from '../metrics/dashboard-metrics';
-import { batchDurations, type BatchDurations } from './batch-durations';
-import { batchErrorSummary, type ErrorSummary } from './batch-errors';
-import { batchTimeline, type Timeline, type TimelineBatch } from './batch-timeline';
+import { batchDurations } from './batch-durations';
+import type { BatchDurations } from '../read-models/batch-durations';
+import { batchErrorSummary } from './batch-errors';
+import type { ErrorSummary } from '../read-models/batch-errors';
+import { batchTimeline } from './batch-timeline';
+import type { TimelineBatch } from '../read-models/batch-timeline';
+import type { Timeline } from '../read-models/batch-timeline';
 
 /**
  * The batch's timeline, durations and errors are read once per this long per process, shared by the requests meanwhile;

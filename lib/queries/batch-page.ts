@@ -3,8 +3,9 @@ import type { Db } from '../db/client';
 import type { StatusCounts } from '../domain/batch-state';
 import type { JobStatus } from '../domain/job-state';
 import type { PageRequest } from '../domain/paging';
-import { countBatchJobs, getBatch, listBatchJobs, type JobPage } from './batches';
-import type { BatchRow } from './columns';
+import { countBatchJobs, getBatch, listBatchJobs } from './batches';
+import type { JobPage } from '../read-models/batches';
+import type { BatchRow } from '../read-models/rows';
 import type { Pauses } from '../domain/settings';
 import { readPausesSetting } from './settings';
 

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseJobFilter } from '../domain/job-filter';
 import { parseDbTime } from '../domain/time';
 import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
-import { batchTimeline, TIMELINE_DETAIL_JOBS, type TimelineBatch } from './batch-timeline';
+import { batchTimeline, TIMELINE_DETAIL_JOBS } from './batch-timeline';
+import type { TimelineBatch } from '../read-models/batch-timeline';
 import { countJobsByState } from './jobs';
 
 const batchRow = async (s: ScratchDb, id: string) =>

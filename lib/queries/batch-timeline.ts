@@ -2,58 +2,14 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { parseDbTime, toDbTime } from '../domain/time';
-import { bucketRanges, bucketStepMs, timelineSpan, type Span } from '../domain/timeline';
+import { bucketRanges, bucketStepMs, timelineSpan } from '../domain/timeline';
+import { type Timeline, TIMELINE_DENSITY_SAMPLE, type TimelineBatch, type TimelineExecution, type TimelineJob } from '../read-models/batch-timeline';
 
 /** Up to this many batched jobs the timeline draws each job and its executions; beyond, their density over time. */
 export const TIMELINE_DETAIL_JOBS = 200;
 const CALLBACK_JOBS = 20;
 /** Executions drawn at most in the detailed view (a job retried thousands of times must not flood the page). */
 const DETAIL_EXECUTIONS = 5_000;
-/** Jobs the density view reads at most (through the batch_id index, no executions): ≈ beyond. */
-export const TIMELINE_DENSITY_SAMPLE = 100_000;
-
-export type TimelineExecution = {
-  created_at: string;
-  finished_at: string | null;
-  failed: boolean;
-};
-
-export type TimelineJob = {
-  id: string;
-  job_class: string | null;
-  kind: 'batched' | 'callback';
-  created_at: string;
-  scheduled_at: string | null;
-  performed_at: string | null;
-  finished_at: string | null;
-  /** Finished with an error: discarded. */
-  discarded: boolean;
-  executions: TimelineExecution[];
-};
-
-export interface DensityBucket {
-  index: number;
-  start: Date;
-  end: Date;
-  /** Jobs whose (latest) execution started in the bucket: good_jobs.performed_at, as the jobs list's performed filter. */
-  started: number;
-  succeeded: number;
-  discarded: number;
-}
-
-export type Timeline =
-  | { mode: 'detail'; span: Span; jobs: TimelineJob[]; executionsCapped: boolean }
-  | { mode: 'density'; span: Span; stepMs: number; buckets: DensityBucket[]; sampled: boolean };
-
-export interface TimelineBatch {
-  id: string;
-  created_at: string;
-  enqueued_at: string | null;
-  finished_at: string | null;
-  discarded_at: string | null;
-  jobs_finished_at?: string | null;
-}
-
 const times = (batch: TimelineBatch) => ({ created_at: parseDbTime(batch.created_at)!, finished_at: parseDbTime(batch.finished_at) });
 
 async function detail(db: Db, batch: TimelineBatch, now: Date): Promise<Timeline> {

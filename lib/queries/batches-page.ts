@@ -1,19 +1,11 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import type { Page, PageRequest } from '../domain/paging';
-import { batchFilterSql, batchJobTotals, listBatches, type BatchFilter, type BatchJobTotals } from './batches';
+import type { PageRequest } from '../domain/paging';
+import { batchFilterSql, batchJobTotals, listBatches, type BatchFilter } from './batches';
+import type { BatchesPageData } from '../read-models/batches';
 import { callbackChoices } from './callback-choices';
-import { boundedCount, type BoundedCount } from './bounded-count';
-import type { BatchRow } from './columns';
-
-export interface BatchesPageData {
-  page: Page<BatchRow>;
-  totals: Map<string, BatchJobTotals>;
-  count: BoundedCount;
-  /** The callback classes the filter offers (read from the newest batches, at most once a minute per process). */
-  callbacks: string[];
-}
+import { boundedCount } from './bounded-count';
 
 /** The batches list: one keyset page, its batches' job totals, how many batches match (bounded), the callback choices. */
 export async function loadBatchesPage(db: Db, filter: BatchFilter, request: PageRequest): Promise<BatchesPageData> {

@@ -9,10 +9,13 @@ import type { BatchFilter } from '../domain/batch-filter';
 import type { BatchState, StatusCounts } from '../domain/batch-state';
 import { finishPage, type Page, type PageRequest } from '../domain/paging';
 import { parseUuid } from '../domain/ids';
-import { batchSelection, jobSelection, type BatchRow, type JobRow } from './columns';
+import { batchSelection, jobSelection } from './columns';
+import type { BatchRow } from '../read-models/rows';
+import type { JobRow } from '../read-models/rows';
 import { jobStatusSql } from './job-status-sql';
 import { hasIndex } from './health';
 import { keyset } from './keyset';
+import type { BatchCounts, BatchJobTotals, JobPage } from '../read-models/batches';
 
 export const PAGE_SIZE = 50;
 /** Callback jobs are few (one per callback run); the cap only guards against a pathological batch. */
@@ -24,10 +27,6 @@ export async function getBatch(db: Db, id: string): Promise<{ batch: BatchRow; c
   const rows = await db.select(batchSelection(caps)).from(goodJobBatches).where(eq(goodJobBatches.id, id)).limit(1);
   const batch = rows[0] as BatchRow | undefined;
   return batch ? { batch, columns: caps.batchColumns } : null;
-}
-
-export interface JobPage extends Page<JobRow> {
-  columns: readonly string[];
 }
 
 export interface BatchJobsQuery {
@@ -72,11 +71,6 @@ export async function listBatchJobs(db: Db, batchId: string, query: BatchJobsQue
 
 /** A batch larger than this is counted from a sample of this many of its jobs, scaled and marked as an estimate. */
 export const BATCH_COUNT_SAMPLE = 10_000;
-
-export interface BatchCounts {
-  counts: StatusCounts;
-  estimated: boolean;
-}
 
 /**
  * Per-status counts of a batch's batched jobs, through the `batch_id` index; bounded for huge batches. The batch id
@@ -194,14 +188,6 @@ export async function listBatches(db: Db, filter: BatchFilter = {}, request: Pag
     .where(inArray(goodJobBatches.id, pageIds))
     .orderBy(...orderBy)) as BatchRow[];
   return finishPage(rows, request, limit, (b) => ({ at: b.created_at, id: b.id }));
-}
-
-export interface BatchJobTotals {
-  total: number;
-  finished: number;
-  discarded: number;
-  /** True when the batch has more jobs than were counted. */
-  capped?: boolean;
 }
 
 /**

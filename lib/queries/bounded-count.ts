@@ -4,14 +4,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { parseDbTime } from '../domain/time';
 import { boundedCache, type Cache } from '../cache/lru';
-
-/** Above this many rows a count is the planner's estimate, marked as such: no COUNT(*) over millions of rows. */
-export const EXACT_COUNT_LIMIT = 10_000;
-
-export interface BoundedCount {
-  value: number;
-  estimated: boolean;
-}
+import { type BoundedCount, EXACT_COUNT_LIMIT } from '../read-models/bounded-count';
 
 /** Planner cost above which even a capped count is too slow for a page load (≈ tens of ms of scanning). */
 export const MAX_COUNT_COST = 10_000;

@@ -4,7 +4,10 @@ import { errorClass } from '../domain/error-class';
 import { toDbTime } from '../domain/time';
 import { insertJob } from '../testing/factories';
 import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
-import { CLEANER_GROUP_LIMIT, discardSummary, type CleanerGroup, type DiscardSummary } from './cleaner';
+import { discardSummary } from './cleaner';
+import type { DiscardSummary } from '../read-models/cleaner';
+import type { CleanerGroup } from '../read-models/cleaner';
+import { CLEANER_GROUP_LIMIT } from '../read-models/cleaner';
 
 // A fixed clock: GoodJob's recording is loaded as if made at NOW, and the factory rows sit at known ages from it.
 const NOW = new Date('2026-06-01T12:00:00.000Z');

@@ -2,18 +2,7 @@ import 'server-only';
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Capabilities } from '../db/capabilities';
-import { goodJobBatches, goodJobs, type GoodJobBatchRow, type GoodJobRow } from '../db/schema';
-
-/** A job as the pages use it: every column the database has; `serialized_params` as jsonb text (key order kept). */
-export type JobRow = Omit<GoodJobRow, 'serialized_params' | 'lock_type'> & {
-  lock_type?: number | null;
-  serialized_params_text: string | null;
-};
-
-export type BatchRow = Omit<GoodJobBatchRow, 'serialized_properties' | 'jobs_finished_at'> & {
-  jobs_finished_at?: string | null;
-  serialized_properties_text: string | null;
-};
+import { goodJobBatches, goodJobs } from '../db/schema';
 
 type Selection = Record<string, PgColumn | SQL | SQL.Aliased>;
 

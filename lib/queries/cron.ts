@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { CRON_KEYS_DISABLED, CRON_KEYS_ENABLED, cronEnabledState, type CronEnabledState } from '../domain/settings';
 import { toDbTime } from '../domain/time';
+import type { CronEntry } from '../read-models/cron';
 
 /**
  * A key's newest run in GoodJob's order (`cron_at DESC NULLS LAST`), as two index probes: GoodJob's (cron_key, cron_at)
@@ -21,29 +22,6 @@ export function newestRunSql(cronKey: SQL, columns: SQL): SQL {
 export const CRON_KEY_LIMIT = 200;
 /** Runs in the last 24 h are counted up to this many per key (a key that runs every second has 86,400). */
 export const CRON_RUN_COUNT_CAP = 10_000;
-
-export interface CronEntry {
-  cron_key: string;
-  enabled: CronEnabledState;
-  /** The key's newest run (GoodJob's CronEntry#last_job order: cron_at DESC NULLS LAST). */
-  last: {
-    id: string;
-    job_class: string | null;
-    queue_name: string | null;
-    priority: number | null;
-    labels: string[] | null;
-    cron_at: string | null;
-    created_at: string;
-    scheduled_at: string | null;
-    performed_at: string | null;
-    finished_at: string | null;
-    error: string | null;
-  };
-  runs24h: number;
-  failures24h: number;
-  /** The 24 h counts stopped at CRON_RUN_COUNT_CAP. */
-  capped: boolean;
-}
 
 /** Every distinct cron_key (at most CRON_KEY_LIMIT): a loose index scan over GoodJob's (cron_key, created_at) index. */
 const CRON_KEYS_SQL = sql`WITH RECURSIVE seen AS (

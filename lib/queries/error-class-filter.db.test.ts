@@ -5,7 +5,8 @@ import { errorClass } from '../domain/error-class';
 import { EMPTY_JOB_FILTER, type JobFilter } from '../domain/job-filter';
 import { parseDbTime } from '../domain/time';
 import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
-import { listJobs, type JobListRow } from './jobs';
+import { listJobs } from './jobs';
+import type { JobListRow } from '../read-models/jobs';
 
 describe("error_class and finished_since on GoodJob's own database (goodjob-real.sql)", () => {
   let s: ScratchDb;

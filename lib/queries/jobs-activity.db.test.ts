@@ -5,7 +5,8 @@ import type { JobStatus } from '../domain/job-state';
 import { toDbTime } from '../domain/time';
 import { insertJob } from '../testing/factories';
 import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
-import { getJobsActivity, HOUR_MS } from './jobs-activity';
+import { getJobsActivity } from './jobs-activity';
+import { HOUR_MS } from '../read-models/jobs-activity';
 import { countJobsByState, listJobs } from './jobs';
 
 // Any moment will do: the recorded database is moved to it, and the factory rows are placed relative to it.

@@ -3,7 +3,9 @@ import type { Db } from '../db/client';
 import type { JobFilter } from '../domain/job-filter';
 import type { PageRequest } from '../domain/paging';
 import type { Pauses } from '../domain/settings';
-import { jobFacets, listJobs, type Facets, type JobsResult } from './jobs';
+import { jobFacets, listJobs } from './jobs';
+import type { Facets } from '../read-models/jobs';
+import type { JobsResult } from '../read-models/jobs';
 import { readPausesSetting } from './settings';
 
 export interface JobsPageData {

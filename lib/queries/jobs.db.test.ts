@@ -7,7 +7,8 @@ import type { Cursor } from '../domain/cursor';
 import { processActive } from '../domain/process-state';
 import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
 import { insertJob } from '../testing/factories';
-import { countJobsByState, countJobsForAction, getJob, jobFacets, listExecutions, listJobs, nextJobsForAction, type JobListRow } from './jobs';
+import { countJobsByState, countJobsForAction, getJob, jobFacets, listExecutions, listJobs, nextJobsForAction } from './jobs';
+import type { JobListRow } from '../read-models/jobs';
 import { listProcesses } from './processes';
 
 const FIRST = { after: null, before: null };

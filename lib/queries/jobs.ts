@@ -8,20 +8,19 @@ import { jobOrder, type JobFilter } from '../domain/job-filter';
 import type { Cursor } from '../domain/cursor';
 import type { BulkAction } from '../domain/job-run';
 import { JOB_STATUSES, type JobStatus } from '../domain/job-state';
-import { finishPage, type Page, type PageRequest } from '../domain/paging';
-import { boundedCount, type BoundedCount } from './bounded-count';
-import { jobSelection, type JobRow } from './columns';
+import { finishPage, type PageRequest } from '../domain/paging';
+import { boundedCount } from './bounded-count';
+import type { BoundedCount } from '../read-models/bounded-count';
+import { jobSelection } from './columns';
+import type { JobRow } from '../read-models/rows';
 import { actionableSql, goodJobStateSql, jobFilterSql, jobFilterSqlWithoutState, orderExpression } from './job-filter-sql';
 import { keysetBy } from './keyset';
 import { setting } from '../env';
+import type { ExecutionRow, Facets, JobCounts, JobListRow, JobsResult } from '../read-models/jobs';
 
 export const JOBS_PAGE_SIZE = 50;
 /** How long a text search may run before the operator is asked to narrow it. */
 const searchTimeoutMs = () => setting('DASHBOARD_SEARCH_TIMEOUT_MS');
-
-export type JobListRow = JobRow & { order_at: string };
-
-export type JobsResult = ({ kind: 'page' } & Page<JobListRow> & { columns: readonly string[] }) | { kind: 'searchTimeout' };
 
 /** One keyset page of jobs matching the filter, in GoodJob's order for its state. */
 export async function listJobs(db: Db, filter: JobFilter, request: PageRequest, now: Date): Promise<JobsResult> {
@@ -52,8 +51,6 @@ export async function listJobs(db: Db, filter: JobFilter, request: PageRequest, 
   }
 }
 
-export type JobCounts = Record<JobStatus | 'all', BoundedCount>;
-
 /**
  * Per-tab counts under the filter's other conditions, each bounded (exact up to the limit, else an estimate). The
  * current tab's count is also how many jobs "all matching this filter" means for a bulk action.
@@ -78,19 +75,6 @@ export async function getJob(db: Db, id: string): Promise<{ job: JobRow; columns
   return rows[0] ? { job: rows[0], columns: caps.jobColumns } : null;
 }
 
-export interface ExecutionRow {
-  id: string;
-  created_at: string;
-  scheduled_at: string | null;
-  finished_at: string | null;
-  error: string | null;
-  error_event: number | null;
-  error_backtrace: string[] | null;
-  duration: string | null;
-  process_id: string | null;
-  number: number;
-}
-
 /** A job's executions newest first (at most `limit`), numbered from the first attempt. */
 export async function listExecutions(db: Db, activeJobId: string, limit = 100): Promise<{ executions: ExecutionRow[]; total: number }> {
   const e = goodJobExecutions;
@@ -113,19 +97,6 @@ export async function listExecutions(db: Db, activeJobId: string, limit = 100): 
     .orderBy(desc(e.created_at), desc(e.id))
     .limit(limit);
   return { executions: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0 };
-}
-
-export interface Facet {
-  value: string;
-  count: number;
-}
-
-export interface Facets {
-  queues: Facet[];
-  classes: Facet[];
-  labels: Facet[];
-  /** True when counted on a sample of a large table. */
-  estimated: boolean;
 }
 
 const FACET_LIMIT = 200;

@@ -3,23 +3,13 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { processActive } from '../domain/process-state';
 import { pauseCount } from '../domain/settings';
-import { boundedCount, type BoundedCount } from './bounded-count';
+import { boundedCount } from './bounded-count';
 import { countCronKeys } from './cron';
 import { listProcesses } from './processes';
 import { readPausesSetting } from './settings';
 import { optionalPart } from '../db/load';
 import { sharedRead } from '../cache/shared-read';
-
-/** The navigation's counts, as GoodJob's navbar shows them; every one bounded (an estimate, marked, above the limit). */
-export interface NavCounts {
-  jobs: BoundedCount;
-  batches: BoundedCount;
-  discarded: BoundedCount;
-  cronEnabled: number;
-  cronDisabled: number;
-  processes: number;
-  pauses: number;
-}
+import type { NavCounts } from '../read-models/nav-counts';
 
 /** Every page shows them: read at most once per NAV_COUNTS_TTL_MS per process, shared by the requests meanwhile. */
 export const NAV_COUNTS_TTL_MS = 10_000;

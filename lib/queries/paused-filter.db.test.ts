@@ -6,7 +6,8 @@ import { pauseReason, readPauses } from '../domain/settings';
 import type { Cursor } from '../domain/cursor';
 import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
 import { insertJob } from '../testing/factories';
-import { listJobs, type JobListRow } from './jobs';
+import { listJobs } from './jobs';
+import type { JobListRow } from '../read-models/jobs';
 import { readPausesSetting } from './settings';
 
 describe("the paused filter on GoodJob's own database (its pauses row holds the backlog queue)", () => {

@@ -8,7 +8,8 @@ import { chartBuckets, windowRange, WINDOWS, type PerformanceWindow } from '../d
 import { toDbTime } from '../domain/time';
 import { insertTimedExecution } from '../testing/factories';
 import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
-import { getClassPerformance, getPerformanceOverview, jobClassExists, SLOWEST_LIMIT, type PerformanceStat } from './performance';
+import { getClassPerformance, getPerformanceOverview, jobClassExists, SLOWEST_LIMIT } from './performance';
+import type { PerformanceStat } from '../read-models/performance';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -8,18 +8,12 @@ import {
   samplePercent,
   scaleCount,
   windowRange,
-  type HistogramBucket,
   type PerformanceWindow,
 } from '../domain/performance';
 import { toDbTime } from '../domain/time';
 import { hasIndex } from './health';
+import { type ClassPerformance, PERFORMANCE_ROW_CAP, type PerformanceOverview, type PerformanceStat, type ReadMode } from '../read-models/performance';
 
-/**
- * Above this many executions in a window, the pages read a sample instead. Measured on 3,000,000 executions (EXPLAIN
- * ANALYZE): the exact read of 24 hours (37,000 executions) through GoodJob's (process_id, created_at) index and its
- * three groupings took 90–145 ms.
- */
-export const PERFORMANCE_ROW_CAP = 50_000;
 /**
  * About this many window executions make a sample: `TABLESAMPLE SYSTEM` reads pages of the whole table, so its cost
  * follows the share of the table it reads (7 days of 81: 7.7 % of the pages for 20,000 rows took 90–100 ms, 19 % for
@@ -42,43 +36,6 @@ export interface ReadOptions {
   cap?: number;
   /** About how many rows a sample reads. */
   sampleRows?: number;
-}
-
-/** How the window was read: every row, or a `percent` % sample of the table's pages (figures scaled, shown ≈). */
-export interface ReadMode {
-  sampled: boolean;
-  percent: number;
-}
-
-export interface PerformanceStat {
-  /** The job class or queue name (null: none recorded). */
-  key: string | null;
-  executions: number;
-  /** Executions that ended with an error. */
-  failures: number;
-  /** Executions with a duration (finished); the duration figures are over these. */
-  timed: number;
-  avgMs: number | null;
-  p50Ms: number | null;
-  p95Ms: number | null;
-  maxMs: number | null;
-}
-
-export interface ChartCell {
-  bucket: number;
-  jobClass: string | null;
-  executions: number;
-  /** Summed duration of the bucket's executions of the class. */
-  seconds: number;
-}
-
-export interface PerformanceOverview extends ReadMode {
-  from: Date;
-  to: Date;
-  executions: number;
-  classes: PerformanceStat[];
-  queues: PerformanceStat[];
-  chart: { from: Date; stepMs: number; buckets: number; cells: ChartCell[] };
 }
 
 type Source = { kind: 'exact'; indexed: boolean; cap: number } | { kind: 'sample'; percent: number };
@@ -210,24 +167,7 @@ export async function getPerformanceOverview(db: Db, opts: ReadOptions): Promise
   };
 }
 
-export interface SlowExecution {
-  id: string;
-  activeJobId: string;
-  createdAt: string;
-  ms: number;
-  failed: boolean;
-  queueName: string | null;
-}
-
 type SlowRow = { id: string; active_job_id: string; created_at: string; ms: number; failed: boolean; queue_name: string | null };
-
-export interface ClassPerformance extends ReadMode {
-  from: Date;
-  to: Date;
-  stat: PerformanceStat;
-  histogram: HistogramBucket[];
-  slowest: SlowExecution[];
-}
 
 const BOUNDS = sql.raw(`ARRAY[${HISTOGRAM_BOUNDS_S.map((s) => `interval '${s} seconds'`).join(', ')}]`);
 

@@ -2,15 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { lockKeySqlFor } from '../db/lock-key';
-
-export type ProcessRow = {
-  id: string;
-  created_at: string;
-  updated_at: string;
-  state: unknown;
-  lock_type: number | null;
-  locked: boolean;
-};
+import type { ProcessRow } from '../read-models/processes';
 
 const PROCESS_LIMIT = 500;
 

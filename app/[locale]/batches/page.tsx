@@ -4,7 +4,7 @@ import { BatchesFilter } from '@/components/batches/batches-filter';
 import { BatchesTable } from '@/components/batches/batches-table';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { isReadOnly } from '@/lib/config';
-import { readDb } from '@/lib/db/read';
+import { readDb, readRoute } from '@/lib/db/read';
 import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { parseBatchFilter } from '@/lib/domain/batch-filter';
 import { pageRequestFrom } from '@/lib/domain/paging';
@@ -36,7 +36,7 @@ export default async function BatchesPage({ params, searchParams }: Props) {
   if (isFault(data)) return <DatabaseUnavailable busy={data === BUSY} />;
   return (
     <>
-      <ReadSourceNotice />
+      <ReadSourceNotice route={readRoute()} />
       <BatchesFilter locale={locale} filter={filter} inputs={inputs} timeZone={timeZone} callbacks={data.callbacks} count={data.count} />
       <BatchesTable data={data} locale={locale} now={new Date()} filterParams={filterParams} actionsEnabled={!isReadOnly()} />
       <LiveMark endpoint={liveEndpoint('/api/live/batches', { ...search, tz: timeZone }, locale)} {...batchesListSignature(data)} />

@@ -5,7 +5,7 @@ import { ReadSourceNotice } from '@/components/read-source-notice';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { isReadOnly } from '@/lib/config';
 import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
-import { readDb } from '@/lib/db/read';
+import { readDb, readRoute } from '@/lib/db/read';
 import { cleanerColumnStarts } from '@/lib/domain/cleaner';
 import { isLocale } from '@/lib/i18n/routing';
 import { discardSummary } from '@/lib/queries/cleaner';
@@ -31,7 +31,7 @@ export default async function CleanerPage({ params }: Props) {
   const shared = { exact: summary.exact, starts: cleanerColumnStarts(now), locale, actionsEnabled: !isReadOnly() };
   return (
     <>
-      <ReadSourceNotice />
+      <ReadSourceNotice route={readRoute()} />
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
       {summary.byClass.total[0] === 0 && !summary.truncated ? (

@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { CronTable } from '@/components/cron/cron-table';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { isReadOnly } from '@/lib/config';
-import { readDb } from '@/lib/db/read';
+import { readDb, readRoute } from '@/lib/db/read';
 import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { isLocale } from '@/lib/i18n/routing';
 import { listCronEntries } from '@/lib/queries/cron';
@@ -28,7 +28,7 @@ export default async function CronPage({ params }: Props) {
   if (isFault(entries)) return <DatabaseUnavailable busy={entries === BUSY} />;
   return (
     <>
-      <ReadSourceNotice />
+      <ReadSourceNotice route={readRoute()} />
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
       <section className="card" aria-label={t('title')}>

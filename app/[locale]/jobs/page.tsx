@@ -15,7 +15,7 @@ import { JobsStateTabs, JobsStateTabsWithCounts } from '@/components/jobs/jobs-s
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { isReadOnly, pausesMode } from '@/lib/config';
 import { pauseMarking } from '@/lib/domain/settings';
-import { readDb } from '@/lib/db/read';
+import { readDb, readRoute } from '@/lib/db/read';
 import { BUSY, isFault, loadOrUnavailable, optionalPart } from '@/lib/db/load';
 import { parseUuid } from '@/lib/domain/ids';
 import { parseJobFilter } from '@/lib/domain/job-filter';
@@ -68,7 +68,7 @@ export default async function JobsPage({ params, searchParams }: Props) {
   const actionsEnabled = !isReadOnly();
   return (
     <>
-      <ReadSourceNotice />
+      <ReadSourceNotice route={readRoute()} />
       <PostedResultNotice result={parsePostedResult((await headers()).get(POSTED_HEADER))} />
       <h1>{t('title')}</h1>
       <Suspense fallback={<JobsStateTabs filter={filter} basePath={basePath} counts={null} />}>

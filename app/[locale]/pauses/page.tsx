@@ -4,7 +4,7 @@ import { PauseForm } from '@/components/pauses/pause-form';
 import { PausesList } from '@/components/pauses/pauses-list';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { isReadOnly, pausesMode } from '@/lib/config';
-import { readDb } from '@/lib/db/read';
+import { readDb, readRoute } from '@/lib/db/read';
 import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { pauseCount } from '@/lib/domain/settings';
 import { isLocale } from '@/lib/i18n/routing';
@@ -38,7 +38,7 @@ export default async function PausesPage({ params }: Props) {
   const names = (facets: { value: string }[]) => facets.map((f) => f.value);
   return (
     <>
-      <ReadSourceNotice />
+      <ReadSourceNotice route={readRoute()} />
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
       <p className="notice" data-testid="pauses-mode">

@@ -7,7 +7,7 @@ import { StatsTable } from '@/components/performance/stats-table';
 import { WindowSwitch } from '@/components/performance/window-switch';
 import { ReadSourceNotice } from '@/components/read-source-notice';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
-import { readDb } from '@/lib/db/read';
+import { readDb, readRoute } from '@/lib/db/read';
 import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { parseWindow, zoneOffsetMs } from '@/lib/domain/performance';
 import { firstParam } from '@/lib/domain/url';
@@ -36,7 +36,7 @@ export default async function PerformancePage({ params, searchParams }: Props) {
   const common = { locale, window, approximate: data.sampled };
   return (
     <>
-      <ReadSourceNotice />
+      <ReadSourceNotice route={readRoute()} />
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
       <WindowSwitch current={window} hrefFor={(w) => performanceHref(locale, w)} />

@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ProcessesTable } from '@/components/processes/processes-table';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
-import { readDb } from '@/lib/db/read';
+import { readDb, readRoute } from '@/lib/db/read';
 import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { processActive } from '@/lib/domain/process-state';
 import { isLocale } from '@/lib/i18n/routing';
@@ -30,7 +30,7 @@ export default async function ProcessesPage({ params }: Props) {
   const inactive = data.processes.filter((p) => !processActive(p, now, data.hasLockType));
   return (
     <>
-      <ReadSourceNotice />
+      <ReadSourceNotice route={readRoute()} />
       <h1>{t('title')}</h1>
       <p className="muted">{t('rule')}</p>
       <section className="card" aria-labelledby="active-title">

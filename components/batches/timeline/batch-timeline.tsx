@@ -1,7 +1,9 @@
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { formatDuration, formatExactTime, formatNumber } from '@/lib/domain/format';
 import { timeAxis } from '@/lib/domain/time-axis';
-import { TIMELINE_DENSITY_SAMPLE, type Timeline, type TimelineBatch } from '@/lib/queries/batch-timeline';
+import type { TimelineBatch } from '@/lib/read-models/batch-timeline';
+import type { Timeline } from '@/lib/read-models/batch-timeline';
+import { TIMELINE_DENSITY_SAMPLE } from '@/lib/read-models/batch-timeline';
 import { DensityChart } from './density-chart';
 import { DetailChart } from './detail-chart';
 import { LEFT, RIGHT } from './geometry';

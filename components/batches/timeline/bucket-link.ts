@@ -1,5 +1,5 @@
 import { hrefWith } from '@/lib/domain/url';
-import type { DensityBucket } from '@/lib/queries/batch-timeline';
+import type { DensityBucket } from '@/lib/read-models/batch-timeline';
 
 /**
  * The batch's jobs performed in a bucket (the jobs list's performed_after / performed_before): the first and last

@@ -3,7 +3,7 @@ import { useTranslations } from 'next-intl';
 import { formatExactTime, formatNumber } from '@/lib/domain/format';
 import { interpolateTenth, px } from '@/lib/domain/svg-number';
 import type { TimeAxis } from '@/lib/domain/time-axis';
-import type { DensityBucket } from '@/lib/queries/batch-timeline';
+import type { DensityBucket } from '@/lib/read-models/batch-timeline';
 import { bucketJobsHref } from './bucket-link';
 import { AXIS, DENSITY_PLOT, LEFT, RIGHT, TOP, WIDTH } from './geometry';
 import type { batchMilestones } from './milestones';

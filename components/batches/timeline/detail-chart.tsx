@@ -4,7 +4,7 @@ import { px } from '@/lib/domain/svg-number';
 import { parseDbTime } from '@/lib/domain/time';
 import type { TimeAxis } from '@/lib/domain/time-axis';
 import { executionOutcome, rowHeight } from '@/lib/domain/timeline';
-import type { TimelineJob } from '@/lib/queries/batch-timeline';
+import type { TimelineJob } from '@/lib/read-models/batch-timeline';
 import { AXIS, TOP, WIDTH } from './geometry';
 import type { batchMilestones } from './milestones';
 import { TimeAxisMarks } from './time-axis-marks';

@@ -1,5 +1,5 @@
 import { parseDbTime } from '@/lib/domain/time';
-import type { TimelineBatch } from '@/lib/queries/batch-timeline';
+import type { TimelineBatch } from '@/lib/read-models/batch-timeline';
 
 export type MilestoneKey = 'created' | 'enqueued' | 'jobsFinished' | 'finished' | 'discarded';
 

@@ -3,7 +3,8 @@ import { useTranslations } from 'next-intl';
 import { Breakable } from '@/components/ui/breakable';
 import { formatExactTime, formatNumber } from '@/lib/domain/format';
 import { parseDbTime } from '@/lib/domain/time';
-import type { Timeline, TimelineJob } from '@/lib/queries/batch-timeline';
+import type { Timeline } from '@/lib/read-models/batch-timeline';
+import type { TimelineJob } from '@/lib/read-models/batch-timeline';
 import { bucketJobsHref } from './bucket-link';
 
 const exactOrDash = (value: string | null, timeZone: string) => {

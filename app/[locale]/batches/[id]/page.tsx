@@ -12,7 +12,7 @@ import { BatchTimeline } from '@/components/batches/timeline/batch-timeline';
 import { Streamed } from '@/components/ui/streamed';
 import { isReadOnly, pausesMode } from '@/lib/config';
 import { pauseMarking } from '@/lib/domain/settings';
-import { readDb } from '@/lib/db/read';
+import { readDb, readRoute } from '@/lib/db/read';
 import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { encodeCursor } from '@/lib/domain/cursor';
 import { parseUuid } from '@/lib/domain/ids';
@@ -62,7 +62,7 @@ export default async function BatchPage({ params, searchParams }: Props) {
   };
   return (
     <>
-      <ReadSourceNotice />
+      <ReadSourceNotice route={readRoute()} />
       <BatchHeader batch={data.batch} counts={data.counts} estimated={data.countsEstimated} locale={locale} actionsEnabled={actionsEnabled} now={now} />
       {/* Streamed after the first paint: a big batch's jobs and executions are read from bounded samples. */}
       <Suspense fallback={null}>

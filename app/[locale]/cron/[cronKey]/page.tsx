@@ -6,7 +6,7 @@ import { CronStateBadge } from '@/components/cron/cron-state-badge';
 import { JobsResults } from '@/components/jobs/jobs-results';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { isReadOnly, pausesMode } from '@/lib/config';
-import { readDb } from '@/lib/db/read';
+import { readDb, readRoute } from '@/lib/db/read';
 import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { EMPTY_JOB_FILTER } from '@/lib/domain/job-filter';
 import { pageRequestFrom } from '@/lib/domain/paging';
@@ -48,7 +48,7 @@ export default async function CronKeyPage({ params, searchParams }: Props) {
   const actionsEnabled = !isReadOnly();
   return (
     <>
-      <ReadSourceNotice />
+      <ReadSourceNotice route={readRoute()} />
       <header className="page-header">
         <p>
           <Link href={`/${locale}/cron`} className="back-link">

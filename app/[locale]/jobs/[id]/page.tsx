@@ -8,7 +8,7 @@ import { PostedResultNotice } from '@/components/jobs/posted-result';
 import { parsePostedResult, POSTED_HEADER } from '@/lib/domain/action-result-url';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { isReadOnly, pausesMode } from '@/lib/config';
-import { readDb } from '@/lib/db/read';
+import { readDb, readRoute } from '@/lib/db/read';
 import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { parseUuid } from '@/lib/domain/ids';
 import { isLocale } from '@/lib/i18n/routing';
@@ -48,7 +48,7 @@ export default async function JobPage({ params }: Props) {
   const now = new Date();
   return (
     <>
-      <ReadSourceNotice />
+      <ReadSourceNotice route={readRoute()} />
       <PostedResultNotice result={parsePostedResult((await headers()).get(POSTED_HEADER))} />
       <JobDetail job={data.job} columns={data.columns} now={now} locale={locale} actionsEnabled={!isReadOnly()} pausing={pauseMarking(data.pauses, pausesMode())} />
       <section aria-labelledby="executions-title">

@@ -9,7 +9,7 @@ import { SlowestTable } from '@/components/performance/slowest-table';
 import { WindowSwitch } from '@/components/performance/window-switch';
 import { ReadSourceNotice } from '@/components/read-source-notice';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
-import { readDb } from '@/lib/db/read';
+import { readDb, readRoute } from '@/lib/db/read';
 import { BUSY, isFault, loadOrUnavailable } from '@/lib/db/load';
 import { parseWindow } from '@/lib/domain/performance';
 import { firstParam, nameFromPath } from '@/lib/domain/url';
@@ -44,7 +44,7 @@ export default async function ClassPerformancePage({ params, searchParams }: Pro
   if (data === null) notFound();
   return (
     <>
-      <ReadSourceNotice />
+      <ReadSourceNotice route={readRoute()} />
       <p>
         <Link href={performanceHref(locale, window)}>{t('back')}</Link>
       </p>

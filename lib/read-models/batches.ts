@@ -1,0 +1,29 @@
+import type { StatusCounts } from '../domain/batch-state';
+import type { Page } from '../domain/paging';
+import type { BoundedCount } from './bounded-count';
+import type { BatchRow, JobRow } from './rows';
+
+export interface JobPage extends Page<JobRow> {
+  columns: readonly string[];
+}
+
+export interface BatchCounts {
+  counts: StatusCounts;
+  estimated: boolean;
+}
+
+export interface BatchJobTotals {
+  total: number;
+  finished: number;
+  discarded: number;
+  /** True when the batch has more jobs than were counted. */
+  capped?: boolean;
+}
+
+export interface BatchesPageData {
+  page: Page<BatchRow>;
+  totals: Map<string, BatchJobTotals>;
+  count: BoundedCount;
+  /** The callback classes the filter offers (read from the newest batches, at most once a minute per process). */
+  callbacks: string[];
+}
