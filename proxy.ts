@@ -2,9 +2,9 @@
 // an action's body, undecodable paths, locale routing, the database probe, then through with a nonce.
 import type { NextRequest } from 'next/server';
 import { databaseReachable } from './lib/db/health';
-import { routeKind } from './lib/domain/metric-labels';
+import { routeKind } from './lib/telemetry/metric-labels';
 import { proxyContext, runGuards } from './lib/edge/proxy-guards';
-import { countHttpRequest } from './lib/metrics/dashboard-metrics';
+import { countHttpRequest } from './lib/telemetry/dashboard-metrics';
 
 export default async function proxy(request: NextRequest) {
   // Every request, refused ones too (dashboard_http_requests_total): its method and kind of route, never its path.

@@ -2,9 +2,9 @@
 // dashboard's own. Outside [locale]; under BASE_PATH when one is set. Who may read it: proxy.ts (a Bearer token when
 // DASHBOARD_METRICS_TOKEN is set, else the pages' own gate).
 import { readDb } from '@/lib/db/read';
-import { registerDashboardMetrics } from '@/lib/metrics/dashboard-metrics';
+import { registerDashboardMetrics } from '@/lib/telemetry/dashboard-metrics';
 import { refreshGoodJobMetrics } from '@/lib/metrics/goodjob-metrics';
-import { metricsRegistry } from '@/lib/metrics/registry';
+import { metricsRegistry } from '@/lib/telemetry/registry';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import 'server-only';
-import { log } from '../log';
-import { countAction } from '../metrics/dashboard-metrics';
+import { log } from '../telemetry/log';
+import { countAction } from '../telemetry/dashboard-metrics';
 import type { Tally } from '../domain/job-run';
 import type { Caller } from './authorize';
 
@@ -8,7 +8,7 @@ import type { Caller } from './authorize';
  * One JSON line per dashboard action on standard output, done or refused: time, signed-in user, action, job or batch,
  * (or cron key, or paused name), outcome, client address (see authorizeAction) and the dashboard instance that acted.
  * A step of a run (lib/actions/run-actions.ts) also names the run and the step, and counts what that step did.
- * Counted in dashboard_actions_total as well, with the outcome folded into a fixed set (lib/domain/metric-labels.ts).
+ * Counted in dashboard_actions_total as well, with the outcome folded into a fixed set (lib/telemetry/metric-labels.ts).
  */
 export interface AuditEntry {
   action: string;

@@ -5,7 +5,7 @@ import { getDb, getReplicaDb } from '../db/client';
 import { commandOrFault, isFault, type CommandFault } from '../db/load';
 import { WRITTEN_LSN_COOKIE } from '../db/read';
 import { setting } from '../env';
-import { log } from '../log';
+import { log } from '../telemetry/log';
 
 /** How long at most this browser reads from the primary after an action while the replica catches up. */
 const stickySeconds = () => setting('DATABASE_REPLICA_STICKY_SECONDS');

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOB_ACTIONS, JOB_STATUSES, allowedActions } from '../domain/job-state';
 import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
+import { scratchDbForSuite } from '../testing/scratch-suite';
 import { RECORDED_AT } from '../db/seed/time-shift.mjs';
 import { insertExecution, insertJob, jobRow } from '../testing/factories';
 import { retryBatch } from './batch-commands';
@@ -108,11 +109,7 @@ describe("job actions compared with GoodJob's own dashboard (goodjob-real.sql)",
 });
 
 describe('every action in every state', () => {
-  let s: ScratchDb;
-  beforeAll(async () => {
-    s = await createScratchDb({ schema: 'current' });
-  });
-  afterAll(() => s?.drop());
+  const s = scratchDbForSuite({ schema: 'current' });
 
   for (const state of JOB_STATUSES) {
     for (const action of JOB_ACTIONS) {
@@ -214,11 +211,7 @@ describe('every action in every state', () => {
 });
 
 describe('retry batch', () => {
-  let s: ScratchDb;
-  beforeAll(async () => {
-    s = await createScratchDb({ schema: 'before-v4.3' });
-  });
-  afterAll(() => s?.drop());
+  const s = scratchDbForSuite({ schema: 'before-v4.3' });
 
   async function discardedBatch(): Promise<{ batchId: string; jobs: string[] }> {
     const { rows } = await s.pool.query(`INSERT INTO good_job_batches (id, created_at, updated_at, enqueued_at, discarded_at, finished_at)

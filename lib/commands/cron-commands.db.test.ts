@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../testing/scratch-db';
+import { scratchDbForSuite } from '../testing/scratch-suite';
 import { countCronKeys, getCronEntry, listCronEntries } from '../queries/cron';
 import { disableCronKey } from './setting-commands';
 import { runCronNow } from './cron-commands';
@@ -11,13 +12,9 @@ const KEY = 'anchor_cron_success';
 type Row = Record<string, unknown>;
 
 describe("cron keys in GoodJob's own fixture (goodjob-real.sql: four runs of anchor_cron_success)", () => {
-  let s: ScratchDb;
   const job = async (id: string) => (await s.pool.query(`SELECT to_jsonb(j) AS row FROM good_jobs j WHERE id = $1`, [id])).rows[0].row as Row;
 
-  beforeAll(async () => {
-    s = await createScratchDb({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql') });
-  });
-  afterAll(() => s?.drop());
+  const s = scratchDbForSuite({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql') });
 
   it('lists each key with its newest run and its runs in the last 24 hours, as SQL written independently counts them', async () => {
     const entries = await listCronEntries(s.db, new Date());

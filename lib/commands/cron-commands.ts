@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { activeJobTimeLike } from '../domain/time';
-import { newestRunSql } from '../queries/cron';
+import { newestRunSql } from '../sql/newest-run';
 import { notifyQueued } from './job-set';
 import { textArraySql } from './sql-values';
 

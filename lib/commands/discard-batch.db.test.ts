@@ -5,13 +5,14 @@ import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
 import * as schema from '../db/schema';
 import { batchLockKey, jobLockKey } from '../domain/advisory-lock';
 import type { Cursor } from '../domain/cursor';
 import { addTally, EMPTY_TALLY, type Tally } from '../domain/job-run';
-import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
+import { ROOT, type ScratchDb } from '../testing/scratch-db';
+import { scratchDbForSuite } from '../testing/scratch-suite';
 import { discardBatchStep, type DiscardBatchStep, type FinishResult } from './discard-batch';
 import { DISCARD_MESSAGE } from './job-set';
 import { lockKeySql } from '../db/lock-key';
@@ -88,11 +89,7 @@ function differences(ours: Row, theirs: Row, batchId: string): string[] {
 const eventOf = (row: Row) => (((row.serialized_params as Row).arguments as Row[])[1]!.event as Row).value;
 
 describe('Discard batch compared with the callback jobs GoodJob’s own worker enqueued (goodjob-callbacks/)', () => {
-  let s: ScratchDb;
-  beforeAll(async () => {
-    s = await createScratchDb({ schema: 'current' });
-  });
-  afterAll(() => s?.drop());
+  const s = scratchDbForSuite({ schema: 'current' });
   afterEach(() => {
     delete process.env.GOOD_JOB_CALLBACK_QUEUES;
     delete process.env.GOOD_JOB_GLOBALID_APP;
@@ -176,11 +173,7 @@ describe('Discard batch compared with the callback jobs GoodJob’s own worker e
 });
 
 describe("Discard batch on GoodJob's own database (goodjob-real.sql)", () => {
-  let s: ScratchDb;
-  beforeAll(async () => {
-    s = await createScratchDb({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql') });
-  });
-  afterAll(() => s?.drop());
+  const s = scratchDbForSuite({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql') });
 
   const batchRow = async (id: string) => (await s.pool.query(`SELECT to_jsonb(b) AS row FROM good_job_batches b WHERE id = $1`, [id])).rows[0].row as Row;
   const callbacks = async (id: string) => (await s.pool.query(`SELECT to_jsonb(j) AS row FROM good_jobs j WHERE batch_callback_id = $1 ORDER BY created_at`, [id])).rows.map((r) => r.row as Row);

@@ -2,20 +2,16 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jobLockKey } from '../domain/advisory-lock';
-import { createScratchDb, type ScratchDb } from '../testing/scratch-db';
+import { scratchDbForSuite } from '../testing/scratch-suite';
 import { insertExecution, insertJob, jobRow } from '../testing/factories';
 import { actOnJobs, DISCARD_MESSAGE } from './job-set';
 import { lockKeySql } from '../db/lock-key';
 import { textArraySql } from './sql-values';
 
 describe('one step over many jobs (actOnJobs), with GoodJob’s locks for each', () => {
-  let s: ScratchDb;
-  beforeAll(async () => {
-    s = await createScratchDb({ schema: 'current' });
-  });
-  afterAll(() => s?.drop());
+  const s = scratchDbForSuite({ schema: 'current' });
 
   it('changes the jobs it may in one transaction and says of each other one why not', async () => {
     const queued = [await insertJob(s.pool, 'queued'), await insertJob(s.pool, 'scheduled')];
@@ -84,11 +80,7 @@ describe('one step over many jobs (actOnJobs), with GoodJob’s locks for each',
 });
 
 describe('text[] values bound for GoodJob’s labels column', () => {
-  let s: ScratchDb;
-  beforeAll(async () => {
-    s = await createScratchDb({ schema: 'current' });
-  });
-  afterAll(() => s?.drop());
+  const s = scratchDbForSuite({ schema: 'current' });
 
   const cases: Record<string, string[] | null> = {
     none: null,

@@ -1,17 +1,14 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ROOT } from '../testing/scratch-db';
+import { scratchDbForSuite } from '../testing/scratch-suite';
 import { disableCronKey, enableCronKey, pause, unpause } from './setting-commands';
 
 describe("settings writes, as GoodJob::Setting leaves them (goodjob-real.sql's pauses row)", () => {
-  let s: ScratchDb;
   const value = async (key: string) => (await s.pool.query('SELECT value FROM good_job_settings WHERE key = $1', [key])).rows[0]?.value;
   const row = async (key: string) => (await s.pool.query('SELECT created_at, updated_at FROM good_job_settings WHERE key = $1', [key])).rows[0];
 
-  beforeAll(async () => {
-    s = await createScratchDb({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql') });
-  });
-  afterAll(() => s?.drop());
+  const s = scratchDbForSuite({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql') });
   beforeEach(async () => {
     // GoodJob's own row, as its Pauses page left it: the backlog queue paused.
     await s.pool.query(`DELETE FROM good_job_settings WHERE key <> 'pauses'`);

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScratchDb, type ScratchDb } from '../testing/scratch-db';
+import { describe, expect, it } from 'vitest';
+import { type ScratchDb } from '../testing/scratch-db';
+import { scratchDbForSuite } from '../testing/scratch-suite';
 import { seededRandom, TestWorker } from '../testing/worker';
 import { retryBatch } from './batch-commands';
 import { destroyJob, discardJob, rescheduleJob, retryJob, type CommandOutcome } from './job-commands';
@@ -8,11 +9,7 @@ const JOBS = 150;
 const ACTION_BURSTS = 120;
 
 describe('dashboard actions beside workers running the same jobs', () => {
-  let s: ScratchDb;
-  beforeAll(async () => {
-    s = await createScratchDb({ schema: 'current' });
-  });
-  afterAll(() => s?.drop());
+  const s = scratchDbForSuite({ schema: 'current' });
 
   it('loses no job, never changes a job a worker holds, and keeps executions consistent', async () => {
     const random = seededRandom(20261122);

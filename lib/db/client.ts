@@ -3,8 +3,8 @@ import { appendFileSync } from 'node:fs';
 import type { Logger } from 'drizzle-orm/logger';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import { timeQueries } from '../metrics/query-timing';
-import type { PoolLabel } from '../metrics/dashboard-metrics';
+import { timeQueries } from '../telemetry/query-timing';
+import type { PoolLabel } from '../telemetry/dashboard-metrics';
 import * as schema from './schema';
 import { setting } from '../env';
 

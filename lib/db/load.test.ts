@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isDatabaseBusy, isDatabaseUnavailable } from './errors';
-import { registerDashboardMetrics } from '../metrics/dashboard-metrics';
-import { metricsRegistry } from '../metrics/registry';
+import { registerDashboardMetrics } from '../telemetry/dashboard-metrics';
+import { metricsRegistry } from '../telemetry/registry';
 import { BUSY, commandOrFault, FAILED, loadOrUnavailable, optionalPart, UNAVAILABLE } from './load';
 
 const pgError = (code: string, message = 'x') => Object.assign(new Error(message), { code });

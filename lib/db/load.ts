@@ -1,8 +1,8 @@
 import 'server-only';
 import { isDatabaseBusy, isDatabaseUnavailable } from './errors';
 import { setting } from '../env';
-import { log } from '../log';
-import { countPartError, type OptionalPart } from '../metrics/dashboard-metrics';
+import { log } from '../telemetry/log';
+import { countPartError, type OptionalPart } from '../telemetry/dashboard-metrics';
 
 export const UNAVAILABLE = Symbol('database unavailable');
 export const BUSY = Symbol('database busy');

@@ -1,6 +1,6 @@
 // The exception class of a job's error, as the Discard Cleaner and the batch error summary group by it: the error text
 // before the first ": " (GoodJob stores errors as "ExampleJob::DeadError: message"). Its SQL twin, errorClassSql
-// (lib/queries/error-class-sql.ts), is what the filter, the Discard Cleaner and the error summary run.
+// (lib/sql/error-class-sql.ts), is what the filter, the Discard Cleaner and the error summary run.
 
 /** `ExampleJob::DeadError: dead` → `ExampleJob::DeadError`; a text without ": " is its own class; null stays null. */
 export function errorClass(error: string | null): string | null {

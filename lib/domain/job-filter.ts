@@ -1,4 +1,4 @@
-// The jobs list's filters, as they live in the URL. Pure: the SQL is lib/queries/job-filter-sql.ts.
+// The jobs list's filters, as they live in the URL. Pure: the SQL is lib/sql/job-filter-sql.ts.
 import { parseJobStatus, type JobStatus } from './job-state';
 import { parseUuid } from './ids';
 import { firstParam } from './url';

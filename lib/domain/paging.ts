@@ -1,5 +1,5 @@
 // Keyset pages over (created_at, id), newest first, in both directions: `after` a cursor goes to older rows,
-// `before` one to newer rows. Pure: the SQL side is lib/queries/keyset.ts.
+// `before` one to newer rows. Pure: the SQL side is lib/sql/keyset.ts.
 import { decodeCursor, type Cursor } from './cursor';
 
 export interface PageRequest {

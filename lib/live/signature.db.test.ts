@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { retryBatch } from '../commands/batch-commands';
 import { JOB_COMMANDS } from '../commands/job-commands';
 import { EMPTY_JOB_FILTER } from '../domain/job-filter';
@@ -7,7 +7,7 @@ import type { PageRequest } from '../domain/paging';
 import { loadBatchPage } from '../queries/batch-page';
 import { countJobsByState, listJobs } from '../queries/jobs';
 import { insertJob } from '../testing/factories';
-import { createScratchDb, type ScratchDb } from '../testing/scratch-db';
+import { scratchDbForSuite } from '../testing/scratch-suite';
 import { batchPageSignature, jobsListSignature } from './views';
 
 // Live updates answer "nothing changed" (304) from a signature over the rows' ids, `updated_at` and state, and the
@@ -17,11 +17,7 @@ const LONG_AGO = '2000-01-01 00:00:00';
 const FIRST_PAGE: PageRequest = { after: null, before: null };
 
 describe('live signatures', () => {
-  let s: ScratchDb;
-  beforeAll(async () => {
-    s = await createScratchDb({ schema: 'current' });
-  });
-  afterAll(() => s?.drop());
+  const s = scratchDbForSuite({ schema: 'current' });
 
   for (const state of JOB_STATUSES) {
     for (const action of allowedActions(state).filter((a) => a !== 'destroy')) {

@@ -7,10 +7,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { toDbTime } from '../domain/time';
 import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
-import { countAction, countHttpRequest, registerDashboardMetrics } from './dashboard-metrics';
+import { countAction, countHttpRequest, registerDashboardMetrics } from '../telemetry/dashboard-metrics';
 import { collectGoodJob, type GoodJobSnapshot } from './goodjob-collect';
 import { GOODJOB_CACHE_MS, refreshGoodJobMetrics } from './goodjob-metrics';
-import { metricsRegistry } from './registry';
+import { metricsRegistry } from '../telemetry/registry';
 
 let s: ScratchDb;
 const now = new Date();

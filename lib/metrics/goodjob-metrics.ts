@@ -4,8 +4,8 @@ import type { Db } from '../db/client';
 import { EXACT_COUNT_LIMIT } from '../read-models/bounded-count';
 import { QUEUE_READ_LIMITS } from '../queries/queue-stats';
 import { collectGoodJob, type GoodJobSnapshot } from './goodjob-collect';
-import { shared } from './registry';
-import { log } from '../log';
+import { shared } from '../telemetry/registry';
+import { log } from '../telemetry/log';
 
 /** One read of GoodJob's tables serves every scrape for this long (Prometheus' replicas, a 15 s interval: ~1 read). */
 export const GOODJOB_CACHE_MS = 5_000;

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { batchEta, THROUGHPUT_WINDOW_MS } from '../domain/batch-eta';
 import { toDbTime } from '../domain/time';
-import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
+import { ROOT, type ScratchDb } from '../testing/scratch-db';
+import { scratchDbForSuite } from '../testing/scratch-suite';
 import { batchDurations } from './batch-durations';
 import type { Spread } from '../read-models/batch-durations';
 
@@ -51,11 +52,7 @@ async function independently(s: ScratchDb, batchId: string) {
 describe("batch durations on GoodJob's own database (goodjob-real.sql)", () => {
   // The dump's recording moment is moved to NOW (whole seconds): its in-progress batch was created ~2 minutes before.
   const NOW = new Date(Math.floor(Date.now() / 1000) * 1000);
-  let s: ScratchDb;
-  beforeAll(async () => {
-    s = await createScratchDb({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql'), now: NOW });
-  });
-  afterAll(() => s?.drop());
+  const s = scratchDbForSuite({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql'), now: NOW });
 
   it('gives every batch the runtime and time-in-queue spreads and counts that SQL written independently gives', async () => {
     const { rows: batches } = await s.pool.query<{ id: string; finished: boolean }>('SELECT id, finished_at IS NOT NULL AS finished FROM good_job_batches');
@@ -123,11 +120,7 @@ describe('throughput and estimated finish of batches built for it', () => {
   const NOW = new Date('2026-11-22T12:00:00.000Z');
   const at = (ms: number) => toDbTime(new Date(NOW.getTime() + ms));
   const MIN = 60_000;
-  let s: ScratchDb;
-  beforeAll(async () => {
-    s = await createScratchDb();
-  });
-  afterAll(() => s?.drop());
+  const s = scratchDbForSuite();
 
   async function batch(createdAt: string, finishedAt: string | null = null): Promise<string> {
     const { rows } = await s.pool.query<{ id: string }>(

@@ -1,14 +1,11 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../testing/scratch-db';
+import { scratchDbForSuite } from '../testing/scratch-suite';
 import { batchErrorSummary } from './batch-errors';
 
 describe("the batch error summary on GoodJob's own database (goodjob-real.sql)", () => {
-  let s: ScratchDb;
-  beforeAll(async () => {
-    s = await createScratchDb({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql') });
-  });
-  afterAll(() => s?.drop());
+  const s = scratchDbForSuite({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql') });
 
   it('groups every batch’s failed executions by class exactly as SQL written independently does', async () => {
     const { rows: batches } = await s.pool.query<{ id: string }>('SELECT id FROM good_job_batches');

@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { errorClassSql } from './error-class-sql';
+import { errorClassSql } from '../sql/error-class-sql';
 import { CLASS_CHARS, ERROR_SUMMARY_SAMPLE, type ErrorGroup, type ErrorSummary } from '../read-models/batch-errors';
 
 /** Groups shown, largest first. */

@@ -3,7 +3,7 @@ import { sharedRead } from '../cache/shared-read';
 import { optionalPart } from '../db/load';
 import { readDb } from '../db/read';
 import type { Db } from '../db/client';
-import type { OptionalPart } from '../metrics/dashboard-metrics';
+import type { OptionalPart } from '../telemetry/dashboard-metrics';
 import { batchDurations } from './batch-durations';
 import type { BatchDurations } from '../read-models/batch-durations';
 import { batchErrorSummary } from './batch-errors';

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseJobFilter } from '../domain/job-filter';
 import { parseDbTime } from '../domain/time';
 import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
+import { scratchDbForSuite } from '../testing/scratch-suite';
 import { batchTimeline, TIMELINE_DETAIL_JOBS } from './batch-timeline';
 import type { TimelineBatch } from '../read-models/batch-timeline';
 import { countJobsByState } from './jobs';
@@ -11,12 +12,8 @@ const batchRow = async (s: ScratchDb, id: string) =>
   (await s.pool.query<TimelineBatch>('SELECT id, created_at, enqueued_at, finished_at, discarded_at, jobs_finished_at FROM good_job_batches WHERE id = $1', [id])).rows[0]!;
 
 describe("the batch timeline on GoodJob's own database (goodjob-real.sql)", () => {
-  let s: ScratchDb;
   const now = new Date();
-  beforeAll(async () => {
-    s = await createScratchDb({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql'), now });
-  });
-  afterAll(() => s?.drop());
+  const s = scratchDbForSuite({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql'), now });
 
   it('draws every job of each batch (batched, then callbacks) with its executions, as SQL written independently finds them', async () => {
     const { rows: batches } = await s.pool.query<{ id: string }>('SELECT id FROM good_job_batches');

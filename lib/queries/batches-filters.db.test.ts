@@ -6,9 +6,10 @@ import { parseBatchFilter, wallClock, type BatchFilter } from '../domain/batch-f
 import type { PageRequest } from '../domain/paging';
 import { parseDbTime } from '../domain/time';
 import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
+import { scratchDbForSuite } from '../testing/scratch-suite';
 import { batchFilterSql, CALLBACK_CLASS_SAMPLE, listBatchCallbackClasses, listBatches } from './batches';
 import { loadBatchesPage } from './batches-page';
-import { keyset } from './keyset';
+import { keyset } from '../sql/keyset';
 
 const FIRST: PageRequest = { after: null, before: null };
 
@@ -45,11 +46,7 @@ async function expectList(s: ScratchDb, filter: BatchFilter, expected: string[],
 }
 
 describe("the batches list's callback and created-at filters on GoodJob's own database (goodjob-real.sql)", () => {
-  let s: ScratchDb;
-  beforeAll(async () => {
-    s = await createScratchDb({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql') });
-  });
-  afterAll(() => s?.drop());
+  const s = scratchDbForSuite({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql') });
 
   const ids = async (where: string, params: unknown[]) =>
     (await s.pool.query<{ id: string }>(`SELECT id FROM good_job_batches WHERE ${where} ORDER BY created_at DESC, id DESC`, params)).rows.map((r) => r.id);

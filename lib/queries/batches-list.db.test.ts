@@ -3,15 +3,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BATCH_STATES, batchState } from '../domain/batch-state';
 import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
+import { scratchDbForSuite } from '../testing/scratch-suite';
 import { batchJobTotals, listBatches } from './batches';
 import { boundedCount } from './bounded-count';
 
 describe("the batches list on GoodJob's own database", () => {
-  let s: ScratchDb;
-  beforeAll(async () => {
-    s = await createScratchDb({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql') });
-  });
-  afterAll(() => s?.drop());
+  const s = scratchDbForSuite({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql') });
 
   it('filters by state with the same rule as the badge (batchState)', async () => {
     const all = await listBatches(s.db);

@@ -9,6 +9,7 @@ import { batchState, type BatchStateFields } from '../domain/batch-state';
 import { jsonBlocksOf } from '../testing/seed-pages';
 import { parseDbTime } from '../domain/time';
 import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
+import { scratchDbForSuite } from '../testing/scratch-suite';
 import { countBatchJobs, getBatch, listBatches, listBatchJobs, PAGE_SIZE } from './batches';
 import { loadBatchPage } from './batch-page';
 import type { Cursor } from '../domain/cursor';
@@ -18,7 +19,7 @@ const now = new Date();
 
 /** Every job's state by the SQL filters, checked against jobStatus() at the same moment: id → state. */
 async function statesInSqlAndCode(s: ScratchDb, at: Date): Promise<Record<string, string>> {
-  const { jobStatusSql } = await import('./job-status-sql');
+  const { jobStatusSql } = await import('../sql/job-status-sql');
   const rows = await s.db
     .select({
       id: goodJobs.id,
@@ -35,11 +36,7 @@ async function statesInSqlAndCode(s: ScratchDb, at: Date): Promise<Record<string
 }
 
 describe("on GoodJob's own database (goodjob-real.sql, loaded with psql)", () => {
-  let s: ScratchDb;
-  beforeAll(async () => {
-    s = await createScratchDb({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql') });
-  });
-  afterAll(() => s?.drop());
+  const s = scratchDbForSuite({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql') });
 
   it('probes the current schema', async () => {
     const caps = await getCapabilities(s.db);
@@ -165,11 +162,7 @@ describe("GoodJob's recorded database loaded on any day", () => {
 const pagesDir = join(ROOT, 'e2e/fixtures/seed-pages');
 
 describe('on a GoodJob v4 database from before lock_type (v4.3–v4.14), with the seed batches', () => {
-  let s: ScratchDb;
-  beforeAll(async () => {
-    s = await createScratchDb({ schema: 'before-v4.15', sqlFiles: ['lib/db/seed/demo-seeds.sql'] });
-  });
-  afterAll(() => s?.drop());
+  const s = scratchDbForSuite({ schema: 'before-v4.15', sqlFiles: ['lib/db/seed/demo-seeds.sql'] });
 
   it.each(readdirSync(pagesDir).filter((f) => f.endsWith('.txt')))('rebuilds every JSON block of %s exactly', async (file) => {
     const [attributes, ...jobBlocks] = jsonBlocksOf(readFileSync(join(pagesDir, file), 'utf8'));

@@ -12,9 +12,9 @@ import { parseUuid } from '../domain/ids';
 import { batchSelection, jobSelection } from './columns';
 import type { BatchRow } from '../read-models/rows';
 import type { JobRow } from '../read-models/rows';
-import { jobStatusSql } from './job-status-sql';
+import { jobStatusSql } from '../sql/job-status-sql';
 import { hasIndex } from './health';
-import { keyset } from './keyset';
+import { keyset } from '../sql/keyset';
 import type { BatchCounts, BatchJobTotals, JobPage } from '../read-models/batches';
 
 export const PAGE_SIZE = 50;

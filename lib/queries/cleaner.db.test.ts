@@ -4,6 +4,7 @@ import { errorClass } from '../domain/error-class';
 import { toDbTime } from '../domain/time';
 import { insertJob } from '../testing/factories';
 import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
+import { scratchDbForSuite } from '../testing/scratch-suite';
 import { discardSummary } from './cleaner';
 import type { DiscardSummary } from '../read-models/cleaner';
 import type { CleanerGroup } from '../read-models/cleaner';
@@ -122,11 +123,7 @@ describe("the Discard Cleaner on GoodJob's own database (goodjob-real.sql) and f
 });
 
 describe('the Discard Cleaner on an empty and on a crowded database', () => {
-  let s: ScratchDb;
-  beforeAll(async () => {
-    s = await createScratchDb();
-  });
-  afterAll(() => s?.drop());
+  const s = scratchDbForSuite();
 
   it('has nothing to show without discarded jobs, and lists the largest groups when there are too many', async () => {
     const empty = await discardSummary(s.db, NOW);

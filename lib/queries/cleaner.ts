@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { CLEANER_NAME_CHARS, cleanerColumnStarts, type CleanerKind } from '../domain/cleaner';
 import { toDbTime } from '../domain/time';
-import { errorClassSql } from './error-class-sql';
+import { errorClassSql } from '../sql/error-class-sql';
 import { CLEANER_GROUP_LIMIT, type CleanerCounts, type CleanerTable, type DiscardSummary } from '../read-models/cleaner';
 
 /**

@@ -1,22 +1,10 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { CRON_KEYS_DISABLED, CRON_KEYS_ENABLED, cronEnabledState, type CronEnabledState } from '../domain/settings';
 import { toDbTime } from '../domain/time';
 import type { CronEntry } from '../read-models/cron';
-
-/**
- * A key's newest run in GoodJob's order (`cron_at DESC NULLS LAST`), as two index probes: GoodJob's (cron_key, cron_at)
- * index is ascending with NULLs last, so that order itself cannot be read from it and would sort every run of the key
- * (19 ms for 5,000 runs); the newest non-null cron_at is one backward probe, and only a key without one looks at NULLs.
- */
-export function newestRunSql(cronKey: SQL, columns: SQL): SQL {
-  return sql`SELECT * FROM (
-      (SELECT ${columns} FROM good_jobs WHERE cron_key = ${cronKey} AND cron_at IS NOT NULL ORDER BY cron_at DESC LIMIT 1)
-      UNION ALL
-      (SELECT ${columns} FROM good_jobs WHERE cron_key = ${cronKey} AND cron_at IS NULL ORDER BY created_at DESC LIMIT 1)
-    ) newest LIMIT 1`;
-}
+import { newestRunSql } from '../sql/newest-run';
 
 /** At most this many cron keys are listed (GoodJob apps configure a handful). */
 export const CRON_KEY_LIMIT = 200;

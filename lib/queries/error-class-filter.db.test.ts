@@ -1,20 +1,17 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Cursor } from '../domain/cursor';
 import { errorClass } from '../domain/error-class';
 import { EMPTY_JOB_FILTER, type JobFilter } from '../domain/job-filter';
 import { parseDbTime } from '../domain/time';
-import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
+import { ROOT } from '../testing/scratch-db';
+import { scratchDbForSuite } from '../testing/scratch-suite';
 import { listJobs } from './jobs';
 import type { JobListRow } from '../read-models/jobs';
 
 describe("error_class and finished_since on GoodJob's own database (goodjob-real.sql)", () => {
-  let s: ScratchDb;
   const now = new Date();
-  beforeAll(async () => {
-    s = await createScratchDb({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql') });
-  });
-  afterAll(() => s?.drop());
+  const s = scratchDbForSuite({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql') });
 
   const list = async (over: Partial<JobFilter>) => {
     const rows: JobListRow[] = [];

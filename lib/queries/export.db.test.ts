@@ -1,17 +1,14 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { csvHeader, csvLine, ndjsonLine, type ExportJob } from '../domain/export';
 import { EMPTY_JOB_FILTER } from '../domain/job-filter';
-import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
+import { ROOT } from '../testing/scratch-db';
+import { scratchDbForSuite } from '../testing/scratch-suite';
 import { EXPORT_PAGE, exportJobs, type ExportScope } from './export';
 
 describe("export on GoodJob's own database (goodjob-real.sql)", () => {
-  let s: ScratchDb;
   const now = new Date();
-  beforeAll(async () => {
-    s = await createScratchDb({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql') });
-  });
-  afterAll(() => s?.drop());
+  const s = scratchDbForSuite({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql') });
 
   const all = async (scope: ExportScope, format: 'csv' | 'ndjson' = 'csv') => {
     const rows: ExportJob[] = [];

@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { ExportFormat, ExportJob } from '../domain/export';
 import type { JobFilter } from '../domain/job-filter';
-import { jobFilterSql } from './job-filter-sql';
+import { jobFilterSql } from '../sql/job-filter-sql';
 
 /** Rows per read: large enough that a 100,000-job batch takes 50 reads, small enough that memory stays flat. */
 export const EXPORT_PAGE = 2000;

@@ -5,7 +5,7 @@ import { goodJobs } from '../db/schema';
 import type { JobFilter } from '../domain/job-filter';
 import { parseDbTime, toDbTime } from '../domain/time';
 import { lastBuckets } from '../domain/time-series';
-import { jobFilterSql } from './job-filter-sql';
+import { jobFilterSql } from '../sql/job-filter-sql';
 import { ACTIVITY_HOURS, HOUR_MS, type JobsActivity } from '../read-models/jobs-activity';
 
 /**

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EMPTY_JOB_FILTER, type JobFilter } from '../domain/job-filter';
 import { JOB_STATUSES, jobStatus } from '../domain/job-state';
 import type { Cursor } from '../domain/cursor';
 import { processActive } from '../domain/process-state';
-import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
+import { ROOT, type ScratchDb } from '../testing/scratch-db';
+import { scratchDbForSuite } from '../testing/scratch-suite';
 import { insertJob } from '../testing/factories';
 import { countJobsByState, countJobsForAction, getJob, jobFacets, listExecutions, listJobs, nextJobsForAction } from './jobs';
 import type { JobListRow } from '../read-models/jobs';
@@ -27,12 +28,8 @@ async function allPages(s: ScratchDb, f: JobFilter, now: Date): Promise<JobListR
 }
 
 describe("the jobs list on GoodJob's own database", () => {
-  let s: ScratchDb;
   const now = new Date();
-  beforeAll(async () => {
-    s = await createScratchDb({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql') });
-  });
-  afterAll(() => s?.drop());
+  const s = scratchDbForSuite({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql') });
 
   it("each state filter returns exactly the fixture's jobs in that state", async () => {
     const everything = await allPages(s, EMPTY_JOB_FILTER, now);
@@ -133,12 +130,8 @@ describe("the jobs list on GoodJob's own database", () => {
 });
 
 describe("where GoodJob's state filters and its badge rule disagree", () => {
-  let s: ScratchDb;
   const now = new Date();
-  beforeAll(async () => {
-    s = await createScratchDb({ schema: 'current' });
-  });
-  afterAll(() => s?.drop());
+  const s = scratchDbForSuite({ schema: 'current' });
 
   const inTabs = async (id: string) => {
     const tabs: string[] = [];

@@ -13,8 +13,8 @@ import { boundedCount } from './bounded-count';
 import type { BoundedCount } from '../read-models/bounded-count';
 import { jobSelection } from './columns';
 import type { JobRow } from '../read-models/rows';
-import { actionableSql, goodJobStateSql, jobFilterSql, jobFilterSqlWithoutState, orderExpression } from './job-filter-sql';
-import { keysetBy } from './keyset';
+import { actionableSql, goodJobStateSql, jobFilterSql, jobFilterSqlWithoutState, orderExpression } from '../sql/job-filter-sql';
+import { keysetBy } from '../sql/keyset';
 import { setting } from '../env';
 import type { ExecutionRow, Facets, JobCounts, JobListRow, JobsResult } from '../read-models/jobs';
 

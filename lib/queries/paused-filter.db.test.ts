@@ -1,22 +1,19 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EMPTY_JOB_FILTER } from '../domain/job-filter';
 import { jobStatus } from '../domain/job-state';
 import { pauseReason, readPauses } from '../domain/settings';
 import type { Cursor } from '../domain/cursor';
-import { createScratchDb, ROOT, type ScratchDb } from '../testing/scratch-db';
+import { ROOT } from '../testing/scratch-db';
+import { scratchDbForSuite } from '../testing/scratch-suite';
 import { insertJob } from '../testing/factories';
 import { listJobs } from './jobs';
 import type { JobListRow } from '../read-models/jobs';
 import { readPausesSetting } from './settings';
 
 describe("the paused filter on GoodJob's own database (its pauses row holds the backlog queue)", () => {
-  let s: ScratchDb;
   const now = new Date();
-  beforeAll(async () => {
-    s = await createScratchDb({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql') });
-  });
-  afterAll(() => s?.drop());
+  const s = scratchDbForSuite({ dump: join(ROOT, 'e2e/fixtures/goodjob-real.sql') });
 
   const list = async (paused: boolean) => {
     const rows: JobListRow[] = [];

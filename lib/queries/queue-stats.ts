@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { toDbTime } from '../domain/time';
-import { jobStatusSql } from './job-status-sql';
+import { jobStatusSql } from '../sql/job-status-sql';
 
 /** At most this many queues are read (the first in name order); more is a bug in the queue names, not a workload. */
 export const QUEUE_LIMIT = 100;

@@ -1,22 +1,18 @@
 // The SQL twins of the TypeScript state rules, compared at their edges (issue #32): a job due exactly now, one due a
 // millisecond later, one with no scheduled_at; a batch in each of its five states — on both schemas a batch may have.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { getCapabilities } from '../db/capabilities';
 import { goodJobs } from '../db/schema';
 import { BATCH_STATES, batchState, type BatchState } from '../domain/batch-state';
 import { jobStatus, type JobStatus } from '../domain/job-state';
 import { toDbTime } from '../domain/time';
-import { createScratchDb, type ScratchDb } from '../testing/scratch-db';
+import { scratchDbForSuite } from '../testing/scratch-suite';
 import { batchStateSql } from './batches';
-import { jobStatusSql } from './job-status-sql';
+import { jobStatusSql } from '../sql/job-status-sql';
 
 describe('jobStatusSql agrees with jobStatus() where "due" turns', () => {
-  let s: ScratchDb;
-  beforeAll(async () => {
-    s = await createScratchDb();
-  });
-  afterAll(() => s?.drop());
+  const s = scratchDbForSuite();
 
   it('due exactly now is queued; a millisecond later scheduled (retried with an error); no scheduled_at counts created_at', async () => {
     const now = new Date('2026-06-01T12:00:00.000Z');
@@ -56,11 +52,7 @@ describe('jobStatusSql agrees with jobStatus() where "due" turns', () => {
 describe('batchStateSql agrees with batchState() on each of the five states', () => {
   for (const schema of ['current', 'before-v4.15'] as const) {
     describe(schema === 'current' ? 'with jobs_finished_at' : 'before v4.15 (no jobs_finished_at)', () => {
-      let s: ScratchDb;
-      beforeAll(async () => {
-        s = await createScratchDb(schema === 'current' ? {} : { schema });
-      });
-      afterAll(() => s?.drop());
+      const s = scratchDbForSuite(schema === 'current' ? {} : { schema });
 
       it('selects each batch by exactly the state its TypeScript rule gives', async () => {
         const caps = await getCapabilities(s.db);

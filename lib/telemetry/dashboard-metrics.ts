@@ -1,7 +1,7 @@
 // The dashboard's own metrics: requests as the proxy sees them, actions as the audit line records them, and the time
-// of every SQL statement the app's pools run. Label values only from the fixed sets of lib/domain/metric-labels.ts.
+// of every SQL statement the app's pools run. Label values only from the fixed sets of lib/telemetry/metric-labels.ts.
 import { Counter, Histogram } from 'prom-client';
-import { actionLabel, actionOutcomeLabel, methodLabel, type RouteKind } from '../domain/metric-labels';
+import { actionLabel, actionOutcomeLabel, methodLabel, type RouteKind } from './metric-labels';
 import { shared } from './registry';
 
 export type PoolLabel = 'primary' | 'replica';

@@ -1,8 +1,8 @@
-// The label values of the dashboard's own Prometheus metrics (lib/metrics/dashboard-metrics.ts). Every label takes its
+// The label values of the dashboard's own Prometheus metrics (lib/telemetry/dashboard-metrics.ts). Every label takes its
 // value from a small fixed set: a raw path, method or audit text as a label value would make one time series per
 // distinct request, which Prometheus cannot keep. Pure: no I/O.
 import { isHealthPath } from '../edge/gate';
-import { JOB_ACTIONS } from './job-state';
+import { JOB_ACTIONS } from '../domain/job-state';
 
 export const ROUTE_KINDS = ['page', 'action', 'api', 'metrics', 'health', 'static'] as const;
 export type RouteKind = (typeof ROUTE_KINDS)[number];

@@ -1,15 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorClass } from '../domain/error-class';
-import { createScratchDb, type ScratchDb } from '../testing/scratch-db';
+import { scratchDbForSuite } from '../testing/scratch-suite';
 import { errorClassSql } from './error-class-sql';
 
 describe('errorClassSql agrees with errorClass() at its edges', () => {
-  let s: ScratchDb;
-  beforeAll(async () => {
-    s = await createScratchDb();
-  });
-  afterAll(() => s?.drop());
+  const s = scratchDbForSuite();
 
   it('on texts with one, several or no ": ", a bare colon, a leading separator, an empty text and non-Latin names', async () => {
     const texts = ['ExampleJob::DeadError: dead', 'A: b: c', 'NoSeparator', 'Colon:without space', ': leading', '', 'Ошибка::Сбой: нет', '错误: 失败', 'Trailing: '];
