@@ -9,6 +9,7 @@ import { LiveUpdates } from './preferences/live-updates';
 import { LocaleSwitcher } from './preferences/locale-switcher';
 import { ThemeSwitch } from './preferences/theme-switch';
 import { TimeZoneSwitch } from './preferences/time-zone-switch';
+import { routes } from '@/lib/i18n/routes';
 
 export interface DisplayPreferences {
   theme: Theme;
@@ -24,7 +25,7 @@ export function NavBar({ locale, preferences, counts }: { locale: Locale; prefer
         {t('skip')}
       </a>
       <nav aria-label={t('main')} className="nav-inner">
-        <Link href={`/${locale}/batches`} className="nav-brand">
+        <Link href={routes.batches(locale)} className="nav-brand">
           {t('brand')}
         </Link>
         <Suspense fallback={<NavLinks locale={locale} counts={null} />}>

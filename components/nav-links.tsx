@@ -2,6 +2,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { formatCompactCount } from '@/lib/domain/format';
 import type { NavCounts } from '@/lib/read-models/nav-counts';
+import { routes } from '@/lib/i18n/routes';
 
 function Count({ value, tone = 'neutral', label }: { value: string; tone?: 'neutral' | 'warning' | 'danger'; label?: string }) {
   return (
@@ -21,30 +22,30 @@ export function NavLinks({ locale, counts }: { locale: string; counts: NavCounts
     // One box for the sections: on a wide screen it lays nothing out (display: contents); on a phone it is one row that
     // scrolls sideways by itself, so eight sections never push the page wider or take more than a row.
     <span className="nav-sections">
-      <Link href={`/${locale}/batches`}>
+      <Link href={routes.batches(locale)}>
         {t('batches')}
         {counts ? <Count value={bounded(counts.batches)} /> : null}
       </Link>
-      <Link href={`/${locale}/jobs`}>
+      <Link href={routes.jobs(locale)}>
         {t('jobs')}
         {counts ? <Count value={bounded(counts.jobs)} /> : null}
       </Link>
-      <Link href={`/${locale}/jobs?state=discarded`} className="nav-discarded">
+      <Link href={routes.jobs(locale, { state: 'discarded' })} className="nav-discarded">
         {t('discarded')}
         {counts ? <Count value={bounded(counts.discarded)} tone={counts.discarded.value > 0 ? 'danger' : 'neutral'} /> : null}
       </Link>
-      <Link href={`/${locale}/processes`}>
+      <Link href={routes.processes(locale)}>
         {t('processes')}
         {counts ? <Count value={plain(counts.processes)} tone={counts.processes === 0 ? 'danger' : 'neutral'} /> : null}
       </Link>
-      <Link href={`/${locale}/performance`}>{t('performance')}</Link>
-      <Link href={`/${locale}/cleaner`}>{t('cleaner')}</Link>
-      <Link href={`/${locale}/cron`}>
+      <Link href={routes.performance(locale)}>{t('performance')}</Link>
+      <Link href={routes.cleaner(locale)}>{t('cleaner')}</Link>
+      <Link href={routes.cron(locale)}>
         {t('cron')}
         {counts ? <Count value={plain(counts.cronEnabled)} label={t('cronEnabledCount', { count: counts.cronEnabled })} /> : null}
         {counts && counts.cronDisabled > 0 ? <Count value={plain(counts.cronDisabled)} tone="warning" label={t('cronDisabledCount', { count: counts.cronDisabled })} /> : null}
       </Link>
-      <Link href={`/${locale}/pauses`}>
+      <Link href={routes.pauses(locale)}>
         {t('pauses')}
         {counts && counts.pauses > 0 ? <Count value={plain(counts.pauses)} tone="warning" /> : null}
       </Link>

@@ -244,7 +244,11 @@ test.describe('under BASE_PATH', () => {
     await page.getByTestId('search').fill(batchId);
     await page.getByRole('button', { name: messages('ru').BatchesPage!.apply }).click();
     await expect(page).toHaveURL(/\/good_job\/ru\/batches\?.*q=/);
-    await page.getByRole('link', { name: new RegExp(batchId) }).click();
+    // A table's rows are plain links: opened in a new tab or without JavaScript, they must carry the prefix too.
+    const rowLink = page.getByRole('link', { name: new RegExp(batchId) });
+    expect(await rowLink.getAttribute('href')).toBe(`/good_job/ru/batches/${batchId}`);
+    expect((await request.get(base + (await rowLink.getAttribute('href')))).status()).toBe(200);
+    await rowLink.click();
     await expect(page).toHaveURL(`${base}/good_job/ru/batches/${batchId}`);
 
     await page.getByRole('link', { name: '日本語' }).click();
@@ -258,7 +262,9 @@ test.describe('under BASE_PATH', () => {
     // The navigation's link, whose name may end with its count ("ジョブ 52").
     await page.getByRole('navigation', { name: messages('ja').Nav!.main }).getByRole('link', { name: new RegExp(`^${messages('ja').Nav!.jobs!}( |$)`) }).click();
     await expect(page).toHaveURL(`${base}/good_job/ja/jobs`);
-    await page.locator(`tbody[data-job-id="${jobIds[1]}"] a.job-class`).click();
+    const jobLink = page.locator(`tbody[data-job-id="${jobIds[1]}"] a.job-class`);
+    expect(await jobLink.getAttribute('href')).toBe(`/good_job/ja/jobs/${jobIds[1]}`);
+    await jobLink.click();
     await expect(page).toHaveURL(`${base}/good_job/ja/jobs/${jobIds[1]}`);
     expect((await request.get(`${base}/en/batches`)).status()).toBe(404);
     await context.close();

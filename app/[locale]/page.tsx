@@ -1,6 +1,7 @@
 import { redirect } from 'next/navigation';
+import { routes } from '@/lib/i18n/routes';
 
 export default async function LocaleHome({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
-  redirect(`/${locale}/batches`);
+  redirect(routes.batches(locale));
 }

@@ -3,11 +3,11 @@ import Link from 'next/link';
 import { Breakable } from '@/components/ui/breakable';
 import { cellLabels } from '@/components/ui/cell-labels';
 import { RelativeTime } from '@/components/ui/relative-time';
-import { hrefWith } from '@/lib/domain/url';
 import { clip } from '@/lib/domain/format';
 import type { ErrorSummary } from '@/lib/read-models/batch-errors';
 import { CLASS_CHARS } from '@/lib/read-models/batch-errors';
 import { ERROR_SUMMARY_SAMPLE } from '@/lib/read-models/batch-errors';
+import { routes } from '@/lib/i18n/routes';
 
 /** The batch's failed executions by exception class: count, first and last seen, the latest message, its jobs. */
 export function BatchErrorSummary({ summary, batchId, locale, now }: { summary: ErrorSummary; batchId: string; locale: string; now: Date }) {
@@ -40,7 +40,7 @@ export function BatchErrorSummary({ summary, batchId, locale, now }: { summary: 
               <tr key={g.error_class} data-error-class={g.error_class}>
                 <th scope="row" className="mono cell-class">
                   {g.error_class.length <= CLASS_CHARS ? (
-                    <Link href={hrefWith(`/${locale}/jobs`, { batch_id: batchId, error_class: g.error_class })} title={t('errorJobs')} prefetch={false}>
+                    <Link href={routes.jobs(locale, { batch_id: batchId, error_class: g.error_class })} title={t('errorJobs')} prefetch={false}>
                       <Breakable name={g.error_class} />
                     </Link>
                   ) : (

@@ -8,6 +8,7 @@ import { SegmentedBar } from '@/components/ui/segmented-bar';
 import { JobStatusBadge } from '../jobs/job-status-badge';
 import { BatchStateBadge } from './batch-state-badge';
 import { BatchActionButton } from './batch-action-button';
+import { routes } from '@/lib/i18n/routes';
 
 const TIMES = [
   ['created_at', 'created'],
@@ -33,7 +34,7 @@ export function BatchHeader({ batch, counts, estimated, locale, actionsEnabled, 
   return (
     <header className="page-header">
       <p>
-        <Link href={`/${locale}/batches`} className="back-link">
+        <Link href={routes.batches(locale)} className="back-link">
           ← {t('back')}
         </Link>
       </p>
@@ -44,12 +45,12 @@ export function BatchHeader({ batch, counts, estimated, locale, actionsEnabled, 
         </h1>
         <BatchStateBadge state={batchState(batch)} />
         {actionsEnabled && batch.discarded_at !== null && counts.discarded > 0 ? (
-          <BatchActionButton action="retryBatch" batchId={batch.id} jobs={counts.discarded} path={`/${locale}/batches/${batch.id}`} />
+          <BatchActionButton action="retryBatch" batchId={batch.id} jobs={counts.discarded} path={routes.batch(locale, batch.id)} />
         ) : null}
         {/* Offered for an unfinished batch whose jobs are not all finished yet (or were discarded where nothing finished
             the batch); rendered either way, so that the last step posted without JavaScript still says what it did. */}
         {actionsEnabled ? (
-          <BatchActionButton action="discardBatch" offered={batch.finished_at === null && !batch.jobs_finished_at} batchId={batch.id} jobs={progress.total - progress.finished} path={`/${locale}/batches/${batch.id}`} />
+          <BatchActionButton action="discardBatch" offered={batch.finished_at === null && !batch.jobs_finished_at} batchId={batch.id} jobs={progress.total - progress.finished} path={routes.batch(locale, batch.id)} />
         ) : null}
       </div>
       {batch.description ? <p className="description">{batch.description}</p> : null}

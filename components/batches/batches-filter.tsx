@@ -5,6 +5,7 @@ import { ApplyOnChange } from '@/components/ui/apply-on-change';
 import type { BatchListQuery } from '@/lib/domain/batch-filter';
 import { BATCH_STATES } from '@/lib/domain/batch-state';
 import type { BoundedCount } from '@/lib/read-models/bounded-count';
+import { routes } from '@/lib/i18n/routes';
 
 interface Props {
   locale: string;
@@ -33,7 +34,7 @@ export function BatchesFilter({ locale, filter, inputs, timeZone, callbacks, cou
       <p className="count" data-testid="batches-count">
         {count.estimated ? t('countEstimated', { count: count.value }) : t('count', { count: count.value })}
       </p>
-      <Form className="filters" role="search" aria-label={t('filters')} action={`/${locale}/batches`}>
+      <Form className="filters" role="search" aria-label={t('filters')} action={routes.batches(locale)}>
         <label>
           <span>{t('state')}</span>
           <select name="state" defaultValue={state ?? ''} data-testid="state-filter">
@@ -73,7 +74,7 @@ export function BatchesFilter({ locale, filter, inputs, timeZone, callbacks, cou
         <button type="submit" className="button">
           {t('apply')}
         </button>
-        {active ? <Link href={`/${locale}/batches`}>{t('clear')}</Link> : null}
+        {active ? <Link href={routes.batches(locale)}>{t('clear')}</Link> : null}
       </Form>
     </div>
   );

@@ -15,6 +15,7 @@ import { retryBatchAction } from '@/lib/actions/job-actions';
 import { listProgressSegments } from '@/lib/domain/batch-state';
 import { BATCH_TIMES, type BatchRowView } from '@/lib/domain/row-view';
 import { BatchStateBadge } from './batch-state-badge';
+import { documentHref, routes } from '@/lib/i18n/routes';
 
 const TIME_LABELS = { created_at: 'created', enqueued_at: 'enqueued', discarded_at: 'discarded', finished_at: 'finished' } as const;
 
@@ -31,7 +32,7 @@ export function BatchesTableView({ rows: serverRows, actionsEnabled }: { rows: r
   const onClick = useTableLinks();
   const { run, pendingRow } = useRowAction();
   const [asking, setAsking] = useState<BatchRowView | null>(null);
-  const path = `/${locale}/batches`;
+  const path = routes.batches(locale);
   return (
     <div className="table-wrap card">
       <table
@@ -63,7 +64,7 @@ export function BatchesTableView({ rows: serverRows, actionsEnabled }: { rows: r
             return (
               <tr key={b.id} data-batch-id={b.id} aria-busy={pendingRow === b.id || undefined}>
                 <th scope="row" className="cell-batch">
-                  <a href={`${path}/${b.id}`} className="batch-link">
+                  <a href={documentHref(routes.batch(locale, b.id))} className="batch-link">
                     <span className="job-id">{b.id}</span>
                     <span className="batch-description">{b.description ?? t('noDescription')}</span>
                   </a>
@@ -96,7 +97,7 @@ export function BatchesTableView({ rows: serverRows, actionsEnabled }: { rows: r
                 <td className="actions-col">
                   {actionsEnabled && b.state === 'discarded' && b.discarded > 0 ? (
                     <div className="batch-actions">
-                      <LinkButton className="menu-item" href={`${path}/${b.id}`} testId="action-retry-batch" onPress={() => setAsking(b)}>
+                      <LinkButton className="menu-item" href={routes.batch(locale, b.id)} testId="action-retry-batch" onPress={() => setAsking(b)}>
                         {pendingRow === b.id ? tc('working') : tb('retryBatch')}
                       </LinkButton>
                     </div>

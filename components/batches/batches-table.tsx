@@ -5,6 +5,7 @@ import { batchRowView } from '@/lib/domain/row-view';
 import { hrefWith } from '@/lib/domain/url';
 import type { BatchesPageData } from '@/lib/read-models/batches';
 import { BatchesTableView } from './batches-table-view';
+import { routes } from '@/lib/i18n/routes';
 
 interface Props {
   data: BatchesPageData;
@@ -18,7 +19,7 @@ interface Props {
 export function BatchesTable({ data, locale, now, filterParams, actionsEnabled }: Props) {
   const t = useTranslations('BatchesPage');
   const { page, totals } = data;
-  const path = `/${locale}/batches`;
+  const path = routes.batches(locale);
   const rows = page.rows.map((b) => batchRowView(b, totals.get(b.id), { locale, now }));
   return (
     <>

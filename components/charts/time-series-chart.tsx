@@ -8,7 +8,7 @@ import { TimeAxisMarks } from '@/components/batches/timeline/time-axis-marks';
 import { type ChartUnit, formatChartValue } from './format-value';
 import { AXIS, BOTTOM, LEFT, RIGHT, SERIES_CLASSES, TOP, WIDTH } from './geometry';
 import { TimeSeriesTable } from './time-series-table';
-import { BASE_PATH } from '@/lib/base-path';
+import { documentHref } from '@/lib/i18n/routes';
 
 export type HrefFor = (seriesKey: string, from: Date, to: Date) => string | null;
 
@@ -74,7 +74,6 @@ function StackedBars({ data, locale, timeZone, title, unit, id, hrefFor, otherKe
   const max = Math.max(0, ...bucketTotals(data));
   const y = scaleLinear().domain([0, max > 0 ? max : 1]).nice().range([BOTTOM, TOP]).interpolate(interpolateTenth);
   const top = y.domain()[1]!;
-  const prefix = BASE_PATH;
   const exact = (d: Date) => formatExactTime(d, timeZone);
   return (
     <svg viewBox={`0 0 ${WIDTH} ${BOTTOM + AXIS}`} className="timeline-chart ts-chart" role="group" aria-label={title} data-testid={`${id}-chart`}>
@@ -103,7 +102,7 @@ function StackedBars({ data, locale, timeZone, title, unit, id, hrefFor, otherKe
                   {rect}
                 </g>
               ) : (
-                <a key={s.key} href={prefix + href}>
+                <a key={s.key} href={documentHref(href)}>
                   <title>{label}</title>
                   {rect}
                 </a>

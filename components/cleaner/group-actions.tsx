@@ -2,6 +2,7 @@
 
 import { StepActionForm } from '@/components/ui/step-action-form';
 import { bulkStepAction } from '@/lib/actions/run-actions';
+import { routes } from '@/lib/i18n/routes';
 
 interface Props {
   locale: string;
@@ -18,7 +19,7 @@ interface Props {
  * Words arrive as props.
  */
 export function GroupActions({ locale, filter, labels, questions }: Props) {
-  const fields = { ...filter, scope: 'filter', locale, path: `/${locale}/cleaner` };
+  const fields = { ...filter, scope: 'filter', locale, path: routes.cleaner(locale) };
   return (
     <div className="row-actions" style={{ flexWrap: 'nowrap' }}>
       <StepActionForm serverAction={bulkStepAction} fields={{ ...fields, action: 'retry' }} label={labels.retry} question={questions.retry} testId="cleaner-retry" />

@@ -6,12 +6,11 @@ import { cellLabels } from '@/components/ui/cell-labels';
 import { Pills } from '@/components/ui/pills';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { jobStatus } from '@/lib/domain/job-state';
-import { hrefWith } from '@/lib/domain/url';
 import type { CronEntry } from '@/lib/read-models/cron';
 import { CronActions } from './cron-actions';
 import { CronStateBadge } from './cron-state-badge';
+import { routes } from '@/lib/i18n/routes';
 
-export const cronKeyHref = (locale: string, key: string) => `/${locale}/cron/${encodeURIComponent(key)}`;
 
 /** One row per cron key: what the key runs, its enabled state, its last run and its last 24 hours. */
 export function CronTable({ entries, locale, now, actionsEnabled }: { entries: CronEntry[]; locale: string; now: Date; actionsEnabled: boolean }) {
@@ -42,13 +41,13 @@ export function CronTable({ entries, locale, now, actionsEnabled }: { entries: C
             return (
               <tr key={entry.cron_key} data-cron-key={entry.cron_key}>
                 <th scope="row" className="job-cell cell-key">
-                  <Link className="job-class" href={cronKeyHref(locale, entry.cron_key)}>
+                  <Link className="job-class" href={routes.cronKey(locale, entry.cron_key)}>
                     <Breakable name={entry.cron_key} />
                   </Link>
                   <span className="mono muted">
                     <Breakable name={entry.last.job_class} />
                   </span>
-                  <Pills values={entry.last.labels} hrefFor={(label) => hrefWith(`/${locale}/jobs`, { label })} />
+                  <Pills values={entry.last.labels} hrefFor={(label) => routes.jobs(locale, { label })} />
                 </th>
                 <td className="cell-state">
                   <CronStateBadge state={entry.enabled} />
@@ -57,7 +56,7 @@ export function CronTable({ entries, locale, now, actionsEnabled }: { entries: C
                   <Breakable name={entry.last.queue_name} />
                 </td>
                 <td className="status-cell cell-last">
-                  <Link href={`/${locale}/jobs/${entry.last.id}`} className="last-run">
+                  <Link href={routes.job(locale, entry.last.id)} className="last-run">
                     <JobStatusBadge status={status} />
                   </Link>
                   <RelativeTime value={entry.last.cron_at ?? entry.last.created_at} now={now} />

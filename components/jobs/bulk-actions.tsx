@@ -10,6 +10,7 @@ import { HiddenFields, PostedRunNotice } from '@/components/ui/posted-run';
 import { RunPanel } from '@/components/ui/run-panel';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { useStepRun } from '@/components/ui/use-step-run';
+import { routes } from '@/lib/i18n/routes';
 
 interface Props {
   locale: string;
@@ -60,7 +61,7 @@ export function BulkActions({ locale, filterParams, matching, filtered }: Props)
       ? t(filtered ? 'scopeFilterAbout' : 'scopeEverythingAbout', { count: matching.value })
       : t(filtered ? 'scopeFilter' : 'scopeEverything', { count: matching.value })
     : t('scopeFilter', { count: 0 });
-  const path = `/${locale}/jobs`;
+  const path = routes.jobs(locale);
 
   return (
     <form

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useCallback, useState } from 'react';
 import { JsonView } from '@/components/ui/json-view';
 import { inspectJobAction, type InspectResult } from '@/lib/actions/inspect-actions';
+import { documentHref } from '@/lib/i18n/routes';
 
 type Shown = { loading: true } | InspectResult;
 
@@ -57,7 +58,7 @@ export function InspectSection({ job, open, summary, jobHref, loader }: Props) {
       <summary>{summary}</summary>
       {shown === undefined ? (
         <p className="muted">
-          <a href={jobHref}>{t('openJob')}</a>
+          <a href={documentHref(jobHref)}>{t('openJob')}</a>
         </p>
       ) : 'json' in shown ? (
         <JsonView json={shown.json} />

@@ -5,7 +5,6 @@ import { JsonView } from '@/components/ui/json-view';
 import { Pills } from '@/components/ui/pills';
 import { ExactTime } from '@/components/ui/relative-time';
 import { jobInspectJson } from '@/lib/domain/inspect-json';
-import { hrefWith } from '@/lib/domain/url';
 import { allowedActions, jobStatus } from '@/lib/domain/job-state';
 import { parseOrderedJson, printJson } from '@/lib/domain/ordered-json';
 import type { JobRow } from '@/lib/read-models/rows';
@@ -13,6 +12,7 @@ import { JobActionsMenu } from './job-actions-menu';
 import { JobStatusBadge } from './job-status-badge';
 import { PausedMarker } from './paused-marker';
 import type { PauseMarking } from '@/lib/domain/settings';
+import { routes } from '@/lib/i18n/routes';
 
 /** The job's times, each with its label (GoodJob's columns, in the order a job lives them). */
 const TIMES = [
@@ -42,7 +42,7 @@ export function JobDetail({ job, columns, now, locale, actionsEnabled, pausing }
     <>
       <header className="page-header">
         <p>
-          <Link href={`/${locale}/jobs`} className="back-link">
+          <Link href={routes.jobs(locale)} className="back-link">
             ← {t('back')}
           </Link>
         </p>
@@ -54,7 +54,7 @@ export function JobDetail({ job, columns, now, locale, actionsEnabled, pausing }
           </h1>
           <JobStatusBadge status={status} />
           <PausedMarker job={job} status={status} marking={pausing} />
-          {actionsEnabled ? <JobActionsMenu jobId={job.id} jobClass={job.job_class ?? ''} actions={allowedActions(status)} path={`/${locale}/jobs/${job.id}`} /> : null}
+          {actionsEnabled ? <JobActionsMenu jobId={job.id} jobClass={job.job_class ?? ''} actions={allowedActions(status)} path={routes.job(locale, job.id)} /> : null}
         </div>
         <p className="job-id">{job.id}</p>
         <dl className="facts" data-testid="job-facts">
@@ -70,13 +70,13 @@ export function JobDetail({ job, columns, now, locale, actionsEnabled, pausing }
           </div>
           <div>
             <dt>{t('labels')}</dt>
-            <dd>{job.labels && job.labels.length > 0 ? <Pills values={job.labels} hrefFor={(label) => hrefWith(`/${locale}/jobs`, { label })} /> : t('none')}</dd>
+            <dd>{job.labels && job.labels.length > 0 ? <Pills values={job.labels} hrefFor={(label) => routes.jobs(locale, { label })} /> : t('none')}</dd>
           </div>
           {batchId ? (
             <div>
               <dt>{job.batch_id ? t('batch') : t('callbackOf')}</dt>
               <dd>
-                <Link href={`/${locale}/batches/${batchId}`} className="mono">
+                <Link href={routes.batch(locale, batchId)} className="mono">
                   {batchId}
                 </Link>
               </dd>

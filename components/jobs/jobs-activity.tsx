@@ -3,10 +3,10 @@ import { TimeSeriesChart } from '@/components/charts/time-series-chart';
 import { formatExactTime, formatNumber } from '@/lib/domain/format';
 import { jobFilterParams, type JobFilter } from '@/lib/domain/job-filter';
 import { queueOfKey, queueSeries } from '@/lib/domain/queue-series';
-import { hrefWith } from '@/lib/domain/url';
 import type { JobsActivity } from '@/lib/read-models/jobs-activity';
 import { HOUR_MS } from '@/lib/read-models/jobs-activity';
 import { ACTIVITY_HOURS } from '@/lib/read-models/jobs-activity';
+import { routes } from '@/lib/i18n/routes';
 
 /** Jobs per hour by queue over the last 24 hours under the list's filters; a bar links to its jobs in the list. */
 export async function JobsActivitySection({ activity, filter }: { activity: JobsActivity; filter: JobFilter }) {
@@ -16,7 +16,7 @@ export async function JobsActivitySection({ activity, filter }: { activity: Jobs
   // Jobs without a queue and "Other" have no link: the list's queue filter names one queue.
   const hrefFor = (key: string, from: Date, to: Date) => {
     const queue = queueOfKey(key);
-    return queue === null ? null : hrefWith(`/${locale}/jobs`, { ...keep, queue, scheduled_after: from.toISOString(), scheduled_before: to.toISOString() });
+    return queue === null ? null : routes.jobs(locale, { ...keep, queue, scheduled_after: from.toISOString(), scheduled_before: to.toISOString() });
   };
   const title = t('title');
   const data = queueSeries(activity.counts, { from: activity.from, stepMs: HOUR_MS, buckets: ACTIVITY_HOURS }, { noQueue: t('noQueue'), other: tc('other') });

@@ -5,6 +5,7 @@ import { ApplyOnChange } from '@/components/ui/apply-on-change';
 import type { JobFilter } from '@/lib/domain/job-filter';
 import type { Facets } from '@/lib/read-models/jobs';
 import type { Facet } from '@/lib/read-models/jobs';
+import { routes } from '@/lib/i18n/routes';
 
 function FacetSelect({ name, label, value, options, estimated, testId }: { name: string; label: string; value: string | null; options: Facet[]; estimated: boolean; testId: string }) {
   const t = useTranslations('JobsPage');
@@ -30,7 +31,7 @@ export function JobsFilter({ locale, filter, facets, pausesShown }: { locale: st
   const t = useTranslations('JobsPage');
   const active = filter.queue || filter.jobClass || filter.label || filter.search || filter.cronKey || filter.paused || filter.errorClass || filter.finishedSince || filter.batchId || filter.performedAfter || filter.performedBefore || filter.scheduledAfter || filter.scheduledBefore;
   return (
-    <Form className="filters filters-wide" role="search" aria-label={t('filters')} action={`/${locale}/jobs`}>
+    <Form className="filters filters-wide" role="search" aria-label={t('filters')} action={routes.jobs(locale)}>
       {filter.state ? <input type="hidden" name="state" value={filter.state} /> : null}
       {filter.cronKey ? <input type="hidden" name="cron_key" value={filter.cronKey} /> : null}
       {filter.errorClass ? <input type="hidden" name="error_class" value={filter.errorClass} /> : null}
@@ -67,7 +68,7 @@ export function JobsFilter({ locale, filter, facets, pausesShown }: { locale: st
       <button type="submit" className="button">
         {t('apply')}
       </button>
-      {active ? <Link href={filter.state ? `/${locale}/jobs?state=${filter.state}` : `/${locale}/jobs`}>{t('clear')}</Link> : null}
+      {active ? <Link href={filter.state ? routes.jobs(locale, { state: filter.state }) : routes.jobs(locale)}>{t('clear')}</Link> : null}
     </Form>
   );
 }

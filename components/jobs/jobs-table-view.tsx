@@ -13,9 +13,9 @@ import { TimeText } from '@/components/ui/time-text';
 import { jobActionAction } from '@/lib/actions/job-actions';
 import { allowedActions, type JobAction } from '@/lib/domain/job-state';
 import type { JobRowView } from '@/lib/domain/row-view';
-import { hrefWith } from '@/lib/domain/url';
 import { JobStatusBadge } from './job-status-badge';
 import { InspectSection, useInspect } from './inspect-section';
+import { documentHref, routes } from '@/lib/i18n/routes';
 
 const DANGER: ReadonlySet<JobAction> = new Set(['discard', 'forceDiscard', 'destroy']);
 
@@ -47,7 +47,7 @@ export function JobsTableView({ rows: serverRows, caption, testId, actionsPath, 
   const { run, pendingRow } = useRowAction();
   const [asking, setAsking] = useState<{ row: JobRowView; action: JobAction } | null>(null);
   const selectable = list?.selectable ?? false;
-  const jobHref = (id: string) => `/${locale}/jobs/${id}`;
+  const jobHref = (id: string) => routes.job(locale, id);
   return (
     <div className="table-wrap">
       <table
@@ -90,7 +90,7 @@ export function JobsTableView({ rows: serverRows, caption, testId, actionsPath, 
               <th scope="row" className="job-cell">
                 <span className="job-id">{job.id}</span>
                 {list ? (
-                  <a className="job-class" href={jobHref(job.id)}>
+                  <a className="job-class" href={documentHref(jobHref(job.id))}>
                     <Breakable name={job.jobClass} />
                   </a>
                 ) : (
@@ -104,7 +104,7 @@ export function JobsTableView({ rows: serverRows, caption, testId, actionsPath, 
                   </span>
                 ) : null}
                 {job.batch !== undefined ? (
-                  <a className="batch-ref" href={`/${locale}/batches/${job.batch}`}>
+                  <a className="batch-ref" href={documentHref(routes.batch(locale, job.batch))}>
                     {t('batch', { id: job.batch.slice(0, 8) })}
                   </a>
                 ) : null}
@@ -118,7 +118,7 @@ export function JobsTableView({ rows: serverRows, caption, testId, actionsPath, 
                   <ul className="pills">
                     {job.labels.map((label, i) => (
                       <li key={`${i}-${label}`} className="pill" title={label}>
-                        <a href={hrefWith(`/${locale}/jobs`, { label })}>{label}</a>
+                        <a href={documentHref(routes.jobs(locale, { label }))}>{label}</a>
                       </li>
                     ))}
                   </ul>

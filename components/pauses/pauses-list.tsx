@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { ActionForm } from '@/components/ui/action-form';
 import { pauseAction } from '@/lib/actions/setting-actions';
 import { PAUSE_KINDS, PAUSE_LISTS, type Pauses } from '@/lib/domain/settings';
-import { hrefWith } from '@/lib/domain/url';
+import { routes } from '@/lib/i18n/routes';
 
 const FILTER_PARAM = { queue: 'queue', job_class: 'job_class', label: 'label' } as const;
 
@@ -19,7 +19,7 @@ export function PausesList({ pauses, actionsEnabled }: { pauses: Pauses; actions
         {pauses[PAUSE_LISTS[kind]].map((value) => (
           <li key={value} data-paused-value={value}>
             <span className="mono">{value}</span>
-            <Link href={hrefWith(`/${locale}/jobs`, { [FILTER_PARAM[kind]]: value, paused: '1' })}>{t('waitingJobs')}</Link>
+            <Link href={routes.jobs(locale, { [FILTER_PARAM[kind]]: value, paused: '1' })}>{t('waitingJobs')}</Link>
             {actionsEnabled ? (
               <ActionForm
                 serverAction={pauseAction}

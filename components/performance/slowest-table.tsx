@@ -5,6 +5,7 @@ import { Breakable } from '@/components/ui/breakable';
 import { ExactTime } from '@/components/ui/relative-time';
 import { formatDuration } from '@/lib/domain/format';
 import type { SlowExecution } from '@/lib/read-models/performance';
+import { routes } from '@/lib/i18n/routes';
 
 /** A class's slowest executions in the window, each linking to its job's page. */
 export function SlowestTable({ rows, locale, now, sampled }: { rows: SlowExecution[]; locale: string; now: Date; sampled: boolean }) {
@@ -31,7 +32,7 @@ export function SlowestTable({ rows, locale, now, sampled }: { rows: SlowExecuti
               {rows.map((r) => (
                 <tr key={r.id} data-execution-id={r.id}>
                   <th scope="row" className="mono">
-                    <Link href={`/${locale}/jobs/${r.activeJobId}`} prefetch={false}>
+                    <Link href={routes.job(locale, r.activeJobId)} prefetch={false}>
                       {r.activeJobId.slice(0, 8)}
                     </Link>
                   </th>

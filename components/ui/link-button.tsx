@@ -2,9 +2,10 @@
 
 import type { ReactNode } from 'react';
 import { useHydrated } from './use-hydrated';
+import { documentHref } from '@/lib/i18n/routes';
 
 interface LinkButtonProps {
-  /** Without JavaScript: an ordinary link to this page, where the same thing is a plain form. */
+  /** Without JavaScript: an ordinary link to this page (a route: lib/i18n/routes.ts), where the same thing is a plain form. */
   href: string;
   onPress: () => void;
   className: string;
@@ -28,7 +29,7 @@ export function LinkButton({ href, onPress, className, testId, name, menu, menuF
   return (
     <a
       className={className}
-      href={href}
+      href={documentHref(href)}
       aria-label={name}
       data-testid={testId}
       data-menu-for={menuFor}

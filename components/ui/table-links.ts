@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useCallback, type MouseEvent } from 'react';
+import { routeOfHref } from '@/lib/i18n/routes';
 
 /**
  * One click handler for every link of a table (rows are plain `<a>`s, not one `next/link` island each): a plain
@@ -17,7 +18,7 @@ export function useTableLinks() {
       const href = link?.getAttribute('href');
       if (!link || !href?.startsWith('/') || href.startsWith('//') || link.hasAttribute('download') || link.getAttribute('target')) return;
       event.preventDefault();
-      router.push(href);
+      router.push(routeOfHref(href));
     },
     [router],
   );

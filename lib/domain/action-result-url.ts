@@ -5,6 +5,7 @@
 import type { ActionOutcome } from './action-outcome';
 import { parseUuid } from './ids';
 import { JOB_ACTIONS, type JobAction } from './job-state';
+import { routes } from '../i18n/routes';
 
 const OUTCOMES: readonly PostedResult['outcome'][] = ['done', 'not_found', 'wrong_state', 'locked', 'refused', 'unauthorized', 'unavailable', 'busy', 'invalid', 'error'];
 
@@ -21,7 +22,7 @@ export interface PostedResult {
 
 /** Where a posted job action lands: the page it came from, or the jobs list once the job was destroyed. */
 export function postedResultTarget(path: string, locale: string, result: PostedResult): string {
-  return result.action === 'destroy' && result.outcome === 'done' ? `/${locale}/jobs` : path;
+  return result.action === 'destroy' && result.outcome === 'done' ? routes.jobs(locale) : path;
 }
 
 export const encodePostedResult = (result: PostedResult) => `${result.action}.${result.outcome}.${result.jobId}`;

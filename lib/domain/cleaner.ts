@@ -1,5 +1,5 @@
 // The Discard Cleaner's columns and links (GoodJob's cleaner/index): pure, `now` always an argument.
-import { hrefWith } from './url';
+import { routes } from '../i18n/routes';
 
 /** GoodJob's columns after "All": discards finished within the last … (by finished_at). */
 export const CLEANER_WINDOWS = [
@@ -38,7 +38,7 @@ export function filterableName(name: string | null, clipped: boolean): name is s
 
 /** The jobs list showing a count's jobs: discarded, of the group (none for the Total row), finished since the column's start. */
 export function cleanerCountHref(locale: string, kind: CleanerKind, name: string | null, since: Date | null): string {
-  return hrefWith(`/${locale}/jobs`, {
+  return routes.jobs(locale, {
     state: 'discarded',
     job_class: kind === 'class' ? name : null,
     error_class: kind === 'exception' ? name : null,

@@ -25,6 +25,7 @@ import { countJobsByState, getJob } from '@/lib/queries/jobs';
 import { getJobsActivity } from '@/lib/queries/jobs-activity';
 import { loadJobsPage } from '@/lib/queries/jobs-page';
 import { ReadSourceNotice } from '@/components/read-source-notice';
+import { routes } from '@/lib/i18n/routes';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -48,7 +49,7 @@ export default async function JobsPage({ params, searchParams }: Props) {
     // An exact UUID goes straight to that job (its id or its ActiveJob id).
     const found = await loadOrUnavailable(() => getJob(db, uuid));
     if (isFault(found)) return <DatabaseUnavailable busy={found === BUSY} />;
-    if (found) redirect(`/${locale}/jobs/${found.job.id}`);
+    if (found) redirect(routes.job(locale, found.job.id));
     return (
       <>
         <h1>{t('title')}</h1>
@@ -64,7 +65,7 @@ export default async function JobsPage({ params, searchParams }: Props) {
   if (isFault(data)) return <DatabaseUnavailable busy={data === BUSY} />;
   // Jobs per hour by queue, read once the list's rows are in (never beside its reads) and streamed below it.
   const activity = optionalPart('jobs_activity', getJobsActivity(db, filter, now), null);
-  const basePath = `/${locale}/jobs`;
+  const basePath = routes.jobs(locale);
   const actionsEnabled = !isReadOnly();
   return (
     <>

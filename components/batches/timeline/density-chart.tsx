@@ -8,7 +8,7 @@ import { bucketJobsHref } from './bucket-link';
 import { AXIS, DENSITY_PLOT, LEFT, RIGHT, TOP, WIDTH } from './geometry';
 import type { batchMilestones } from './milestones';
 import { TimeAxisMarks } from './time-axis-marks';
-import { BASE_PATH } from '@/lib/base-path';
+import { documentHref } from '@/lib/i18n/routes';
 
 const SERIES = [
   ['started', 'tl-started'],
@@ -34,7 +34,6 @@ export function DensityChart({ buckets, axis, milestones, locale, timeZone, batc
   const bottom = plotTop + DENSITY_PLOT;
   const max = Math.max(1, ...buckets.flatMap((b) => [b.started, b.succeeded, b.discarded]));
   const y = scaleLinear().domain([0, max]).nice().range([bottom, plotTop]).interpolate(interpolateTenth);
-  const prefix = BASE_PATH;
   const exact = (d: Date) => formatExactTime(d, timeZone);
   return (
     <svg viewBox={`0 0 ${WIDTH} ${bottom + AXIS}`} className="timeline-chart" role="img" aria-labelledby={labelledBy} data-testid="timeline-chart">
@@ -45,7 +44,7 @@ export function DensityChart({ buckets, axis, milestones, locale, timeZone, batc
         const bar = px(Math.max((width - 2) / SERIES.length, 0.5));
         const title = t('bucketTitle', { from: exact(b.start), to: exact(b.end), started: formatNumber(b.started, locale), succeeded: formatNumber(b.succeeded, locale), discarded: formatNumber(b.discarded, locale) });
         return (
-          <a key={b.index} href={prefix + bucketJobsHref(locale, batchId, b, i === buckets.length - 1)} data-bucket={b.index}>
+          <a key={b.index} href={documentHref(bucketJobsHref(locale, batchId, b, i === buckets.length - 1))} data-bucket={b.index}>
             <title>{title}</title>
             <rect x={x0} y={plotTop} width={width} height={DENSITY_PLOT} className="tl-hit" />
             {/* An empty series draws nothing (the bucket's hit area and title stay). */}

@@ -6,6 +6,7 @@ import { parseDbTime } from '@/lib/domain/time';
 import type { Timeline } from '@/lib/read-models/batch-timeline';
 import type { TimelineJob } from '@/lib/read-models/batch-timeline';
 import { bucketJobsHref } from './bucket-link';
+import { routes } from '@/lib/i18n/routes';
 
 const exactOrDash = (value: string | null, timeZone: string) => {
   const date = parseDbTime(value);
@@ -67,7 +68,7 @@ export function TimelineTable({ timeline, locale, timeZone, batchId }: { timelin
           return (
             <tr key={job.id} data-job-id={job.id}>
               <th scope="row" className="mono">
-                <Link href={`/${locale}/jobs/${job.id}`} prefetch={false}>
+                <Link href={routes.job(locale, job.id)} prefetch={false}>
                   <Breakable name={job.job_class ?? job.id} />
                 </Link>
                 {job.kind === 'callback' ? <span className="muted"> · {t('callback')}</span> : null}

@@ -25,6 +25,7 @@ import { loadBatchPage } from '@/lib/queries/batch-page';
 import { LiveMark } from '@/components/preferences/live-mark';
 import { batchPageSignature, liveEndpoint } from '@/lib/live/views';
 import { ReadSourceNotice } from '@/components/read-source-notice';
+import { routes } from '@/lib/i18n/routes';
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -51,7 +52,7 @@ export default async function BatchPage({ params, searchParams }: Props) {
   if (data === null) notFound();
   const actionsEnabled = !isReadOnly();
   const pausing = pauseMarking(data.pauses, pausesMode());
-  const basePath = `/${locale}/batches/${batchId}`;
+  const basePath = routes.batch(locale, batchId);
   const jobCount = Object.values(data.counts).reduce((sum, n) => sum + n, 0);
   const { timeline, durations, errors } = batchInsight(data.batch, jobCount, now);
   const query = {

@@ -16,6 +16,7 @@ import { isLocale } from '@/lib/i18n/routing';
 import { getCronEntry } from '@/lib/queries/cron';
 import { loadJobsPage } from '@/lib/queries/jobs-page';
 import { ReadSourceNotice } from '@/components/read-source-notice';
+import { routes } from '@/lib/i18n/routes';
 
 type Props = { params: Promise<{ locale: string; cronKey: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -51,7 +52,7 @@ export default async function CronKeyPage({ params, searchParams }: Props) {
       <ReadSourceNotice route={readRoute()} />
       <header className="page-header">
         <p>
-          <Link href={`/${locale}/cron`} className="back-link">
+          <Link href={routes.cron(locale)} className="back-link">
             ← {t('back')}
           </Link>
         </p>
@@ -89,13 +90,13 @@ export default async function CronKeyPage({ params, searchParams }: Props) {
       <JobsResults
         result={jobs.result}
         filter={filter}
-        basePath={`/${locale}/cron/${encodeURIComponent(key)}`}
+        basePath={routes.cronKey(locale, key)}
         locale={locale}
         now={now}
         actionsEnabled={actionsEnabled}
         pausing={pauseMarking(jobs.pauses, pausesMode())}
         selectable={false}
-        actionsPath={`/${locale}/cron`}
+        actionsPath={routes.cron(locale)}
       />
     </>
   );
