@@ -31,6 +31,11 @@ const config = [
     },
   },
   {
+    // Pages parse, load and compose (ARCHITECTURE.md): what they show is a component, what they load a query.
+    files: ['app/**/page.tsx'],
+    rules: { 'max-lines': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
+  },
+  {
     // Layers point down (ARCHITECTURE.md): app → components → lib; the product never imports its tooling (scripts/)
     // or its tests (e2e/); lib never imports pages or components; pure domain rules import no database, query,
     // command or action; components read no database and write only through actions.

@@ -1,6 +1,6 @@
 import 'server-only';
 import { jobStatus } from '../domain/job-state';
-import type { BatchPageData } from '../queries/batch-page';
+import type { BatchPageData } from '../read-models/batches';
 import type { BatchesPageData } from '../read-models/batches';
 import type { JobCounts } from '../read-models/jobs';
 import type { JobsResult } from '../read-models/jobs';

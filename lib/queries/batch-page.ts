@@ -1,24 +1,10 @@
 import 'server-only';
 import type { Db } from '../db/client';
-import type { StatusCounts } from '../domain/batch-state';
 import type { JobStatus } from '../domain/job-state';
 import type { PageRequest } from '../domain/paging';
 import { countBatchJobs, getBatch, listBatchJobs } from './batches';
-import type { JobPage } from '../read-models/batches';
-import type { BatchRow } from '../read-models/rows';
-import type { Pauses } from '../domain/settings';
+import type { BatchPageData } from '../read-models/batches';
 import { readPausesSetting } from './settings';
-
-export interface BatchPageData {
-  batch: BatchRow;
-  batchColumns: readonly string[];
-  counts: StatusCounts;
-  /** True for a huge batch counted from a sample. */
-  countsEstimated: boolean;
-  callbackJobs: JobPage;
-  batchedJobs: JobPage;
-  pauses: Pauses;
-}
 
 export interface BatchPageQuery {
   page: PageRequest;

@@ -205,3 +205,9 @@ export async function getClassPerformance(db: Db, jobClass: string, opts: ReadOp
     slowest: (row.slowest ?? []).map((x) => ({ id: x.id, activeJobId: x.active_job_id, createdAt: x.created_at, ms: x.ms, failed: x.failed, queueName: x.queue_name })),
   };
 }
+
+/** A class's page, or null when no job has that class and no execution in the window ran it (the page is a 404). */
+export async function loadClassPerformance(db: Db, jobClass: string, opts: ReadOptions): Promise<ClassPerformance | null> {
+  const [exists, perf] = await Promise.all([jobClassExists(db, jobClass), getClassPerformance(db, jobClass, opts)]);
+  return exists || perf.stat.executions > 0 ? perf : null;
+}

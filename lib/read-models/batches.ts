@@ -1,5 +1,6 @@
 import type { StatusCounts } from '../domain/batch-state';
 import type { Page } from '../domain/paging';
+import type { Pauses } from '../domain/settings';
 import type { BoundedCount } from './bounded-count';
 import type { BatchRow, JobRow } from './rows';
 
@@ -26,4 +27,16 @@ export interface BatchesPageData {
   count: BoundedCount;
   /** The callback classes the filter offers (read from the newest batches, at most once a minute per process). */
   callbacks: string[];
+}
+
+/** Everything the batch page shows. */
+export interface BatchPageData {
+  batch: BatchRow;
+  batchColumns: readonly string[];
+  counts: StatusCounts;
+  /** True for a huge batch counted from a sample. */
+  countsEstimated: boolean;
+  callbackJobs: JobPage;
+  batchedJobs: JobPage;
+  pauses: Pauses;
 }

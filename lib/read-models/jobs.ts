@@ -2,6 +2,7 @@ import type { Page } from '../domain/paging';
 import type { JobRow } from './rows';
 import type { JobStatus } from '../domain/job-state';
 import type { BoundedCount } from './bounded-count';
+import type { Pauses } from '../domain/settings';
 
 export type JobListRow = JobRow & { order_at: string };
 
@@ -33,4 +34,11 @@ export interface Facets {
   labels: Facet[];
   /** True when counted on a sample of a large table. */
   estimated: boolean;
+}
+
+/** The jobs list's page: its rows (or a search that ran out of time), the filter's choices, the pauses in force. */
+export interface JobsPageData {
+  result: JobsResult;
+  facets: Facets;
+  pauses: Pauses;
 }

@@ -1,8 +1,6 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { CronActions } from '@/components/cron/cron-actions';
-import { CronStateBadge } from '@/components/cron/cron-state-badge';
+import { CronKeyHeader } from '@/components/cron/cron-key-header';
 import { JobsResults } from '@/components/jobs/jobs-results';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
 import { isReadOnly, pausesMode } from '@/lib/config';
@@ -50,54 +48,9 @@ export default async function CronKeyPage({ params, searchParams }: Props) {
   return (
     <>
       <ReadSourceNotice route={readRoute()} />
-      <header className="page-header">
-        <p>
-          <Link href={routes.cron(locale)} className="back-link">
-            ← {t('back')}
-          </Link>
-        </p>
-        <div className="title-row">
-          <h1>
-            <span className="job-class">{key}</span>
-          </h1>
-          <CronStateBadge state={entry.enabled} />
-          {actionsEnabled ? <CronActions cronKey={key} jobClass={entry.last.job_class ?? ''} enabled={entry.enabled} /> : null}
-        </div>
-        <dl className="facts" data-testid="cron-facts">
-          <div>
-            <dt>{t('jobClass')}</dt>
-            <dd className="mono">{entry.last.job_class}</dd>
-          </div>
-          <div>
-            <dt>{t('queue')}</dt>
-            <dd className="mono">{entry.last.queue_name}</dd>
-          </div>
-          <div>
-            <dt>{t('priority')}</dt>
-            <dd>{entry.last.priority}</dd>
-          </div>
-          <div>
-            <dt>{t('runs24h')}</dt>
-            <dd>{entry.capped ? `${entry.runs24h}+` : entry.runs24h}</dd>
-          </div>
-          <div>
-            <dt>{t('failures24h')}</dt>
-            <dd>{entry.failures24h}</dd>
-          </div>
-        </dl>
-      </header>
+      <CronKeyHeader cronKey={key} entry={entry} locale={locale} actionsEnabled={actionsEnabled} />
       <h2>{t('jobs')}</h2>
-      <JobsResults
-        result={jobs.result}
-        filter={filter}
-        basePath={routes.cronKey(locale, key)}
-        locale={locale}
-        now={now}
-        actionsEnabled={actionsEnabled}
-        pausing={pauseMarking(jobs.pauses, pausesMode())}
-        selectable={false}
-        actionsPath={routes.cron(locale)}
-      />
+      <JobsResults result={jobs.result} filter={filter} basePath={routes.cronKey(locale, key)} locale={locale} now={now} actionsEnabled={actionsEnabled} pausing={pauseMarking(jobs.pauses, pausesMode())} selectable={false} actionsPath={routes.cron(locale)} />
     </>
   );
 }
