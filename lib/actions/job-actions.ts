@@ -17,7 +17,7 @@ import { serverAction } from './begin-action';
 import { pagePath } from './paths';
 import { runCommand } from './remember-write';
 import { logAction } from './audit';
-import { BASE_PATH } from '../base-path';
+import { documentHref } from '../i18n/routes';
 
 const locale = z.enum(LOCALES);
 /** A single-shot action answers a refusal or a bug with the state as it is. */
@@ -40,7 +40,7 @@ export async function jobActionAction(previous: ActionState, received: FormData)
     if (gate.form.get('via') === 'form') {
       const result = { action, outcome, jobId };
       const target = postedResultTarget(path, input.locale, result);
-      (await cookies()).set(POSTED_COOKIE, encodePostedResult(result), { httpOnly: true, sameSite: 'lax', path: `${BASE_PATH}${target}`, maxAge: 60 });
+      (await cookies()).set(POSTED_COOKIE, encodePostedResult(result), { httpOnly: true, sameSite: 'lax', path: documentHref(target), maxAge: 60 });
       redirect(target);
     }
     return answer(outcome, outcome === 'done' ? t(action, { id: jobId }) : t(failureMessageKey(outcome, 'job')));

@@ -5,7 +5,7 @@ import type { BatchesPageData } from '../read-models/batches';
 import type { JobCounts } from '../read-models/jobs';
 import type { JobsResult } from '../read-models/jobs';
 import { liveSignature, type LiveSignature, type RowStamp } from './signature';
-import { BASE_PATH } from '../base-path';
+import { documentHref } from '../i18n/routes';
 import { firstParam, hrefWith } from '../domain/url';
 
 // The signatures of the pages live updates check: the page renders with one, its endpoint answers with one, computed
@@ -36,5 +36,5 @@ export function batchesListSignature(data: Pick<BatchesPageData, 'page' | 'total
 /** A live endpoint's URL for a page: its own query, with the page's locale. */
 export function liveEndpoint(path: string, search: Record<string, string | string[] | undefined>, locale: string): string {
   const params = Object.fromEntries(Object.entries(search).map(([key, value]) => [key, firstParam(value)]));
-  return hrefWith(`${BASE_PATH}${path}`, { ...params, locale });
+  return documentHref(hrefWith(path, { ...params, locale }));
 }
